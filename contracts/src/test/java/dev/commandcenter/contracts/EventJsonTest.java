@@ -1,0 +1,69 @@
+package dev.commandcenter.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private final PlaybookState playbook = new PlaybookState("pb-1", "payments", "Outage", "desc", true,
+            List.of("alice"), List.of(new PlaybookState.Stage("Default Stage",
+                    List.of(new PlaybookState.Step("Page on-call", null, "/page oncall")))),
+            false, 1, "alice", Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:00:00Z"));
+
+    @Test
+    void writesAStructuredCloudEventWithTeamAndActorExtensions() throws Exception {
+        EventEnvelope event = EventEnvelope.of(EventType.PLAYBOOK_CREATED, "/playbook-service", "pb-1", "payments",
+                "alice", EventJson.toTree(playbook));
+
+        JsonNode json = new ObjectMapper().readTree(EventJson.write(event));
+
+        assertThat(json.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(json.get("type").asText()).isEqualTo("playbook.created.v1");
+        assertThat(json.get("source").asText()).isEqualTo("/playbook-service");
+        assertThat(json.get("subject").asText()).isEqualTo("pb-1");
+        assertThat(json.get("teamid").asText()).isEqualTo("payments");
+        assertThat(json.get("actorid").asText()).isEqualTo("alice");
+        assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(Instant.parse(json.get("time").asText())).isNotNull();
+        assertThat(json.get("data").get("stages").get(0).get("steps").get(0).get("slashCommand").asText())
+                .isEqualTo("/page oncall");
+    }
+
+    @Test
+    void roundTripsThePayload() {
+        EventEnvelope event = EventEnvelope.of(EventType.PLAYBOOK_CREATED, "/playbook-service", "pb-1", "payments",
+                "alice", EventJson.toTree(playbook));
+
+        EventEnvelope read = EventJson.read(EventJson.write(event));
+
+        assertThat(read.id()).isEqualTo(event.id());
+        assertThat(read.is(EventType.PLAYBOOK_CREATED)).isTrue();
+        assertThat(EventJson.data(read, PlaybookState.class)).isEqualTo(playbook);
+        assertThat(EventJson.data(read, PlaybookState.class).totalSteps()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsMessagesThatAreNotCloudEvents() {
+        assertThatThrownBy(() -> EventJson.read("{\"hello\":1}")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventJson.read("not json")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventJson.read(
+                "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\"}"))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void everyTypeIsVersionedAndFindable() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.value()).matches("[a-z]+\\.[a-z_]+\\.v\\d+");
+            assertThat(EventType.fromValue(type.value())).contains(type);
+        }
+        assertThat(EventType.fromValue("nope.v1")).isEmpty();
+        assertThat(Topics.deadLetter(Topics.INCIDENTS, "notifier")).isEqualTo("incident-events.v1.notifier.dlq");
+    }
+}

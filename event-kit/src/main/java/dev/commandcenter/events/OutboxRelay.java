@@ -1,0 +1,75 @@
+package dev.commandcenter.events;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves outbox rows to Kafka in commit order. Rows are locked with SKIP LOCKED so several
+ * replicas can relay side by side; a row is marked published only after the broker acknowledged
+ * it ({@code acks=all}). A crash between send and mark re-sends the row, which the consumers'
+ * processed-events check absorbs: at least once on the wire, exactly once in effect.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Hibernate's hint value for SKIP LOCKED. */
+    private static final int SKIP_LOCKED = -2;
+
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "outbox.relay.batch-size") int batchSize) {
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${outbox.relay.interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relayOnSchedule() {
+        return relay().onFailure().invoke(e -> LOG.warnf("Outbox relay will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Relays one batch; returns how many rows were published. */
+    public Uni<Integer> relay() {
+        return Panache.withTransaction(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, batchSize)
+                .list()
+                .chain(this::publishInOrder));
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(this::send)
+                .collect().asList()
+                .map(List::size);
+    }
+
+    private Uni<OutboxEvent> send(OutboxEvent row) {
+        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.messageKey)
+                .build());
+        return emitter.sendMessage(message).invoke(() -> row.publishedAt = OffsetDateTime.now(ZoneOffset.UTC))
+                .replaceWith(row);
+    }
+}
