@@ -1,6 +1,7 @@
 package dev.commandcenter.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,23 @@ public final class EventJson {
             return MAPPER.readValue(json, EventEnvelope.class);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new InvalidEventException("Not a CloudEvents 1.0 envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** Any contract value (records, lists) as JSON. */
+    public static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T readValue(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("Not valid JSON for " + type.getType(), e);
         }
     }
 

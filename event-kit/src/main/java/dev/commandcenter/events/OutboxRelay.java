@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,8 +24,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Hibernate's hint value for SKIP LOCKED. */
-    private static final int SKIP_LOCKED = -2;
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
@@ -46,11 +43,11 @@ public class OutboxRelay {
 
     /** Relays one batch; returns how many rows were published. */
     public Uni<Integer> relay() {
-        return Panache.withTransaction(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, batchSize)
-                .list()
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from outbox_event where published_at is null order by seq limit :batch"
+                        + " for update skip locked", OutboxEvent.class)
+                .setParameter("batch", batchSize)
+                .getResultList())
                 .chain(this::publishInOrder));
     }
 

@@ -2,6 +2,7 @@ package dev.commandcenter.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -55,6 +56,12 @@ public class ProblemMappers {
                 path(uri), errors));
     }
 
+    /** Takes precedence over Quarkus' built-in mapper for the same exception. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_PREFIX + "unauthenticated", "Unauthorized", 401,
@@ -74,6 +81,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            return unreadable(unreadableBody, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
