@@ -4,15 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,18 +25,26 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final MutinyEmitter<String> emitter;
+    private final OutboxPublisher publisher;
     private final int batchSize;
+    private volatile boolean ready;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "outbox.relay.batch-size") int batchSize) {
-        this.emitter = emitter;
+    public OutboxRelay(OutboxPublisher publisher, @ConfigProperty(name = "outbox.relay.batch-size") int batchSize) {
+        this.publisher = publisher;
         this.batchSize = batchSize;
+    }
+
+    /** Reactive messaging wires its channels at start-up; the relay waits for that. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        ready = true;
     }
 
     @Scheduled(every = "${outbox.relay.interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
+        if (!ready) {
+            return Uni.createFrom().voidItem();
+        }
         return relay().onFailure().invoke(e -> LOG.warnf("Outbox relay will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -62,11 +70,7 @@ public class OutboxRelay {
     }
 
     private Uni<OutboxEvent> send(OutboxEvent row) {
-        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
-                .build());
-        return emitter.sendMessage(message).invoke(() -> row.publishedAt = OffsetDateTime.now(ZoneOffset.UTC))
+        return publisher.publish(row).invoke(() -> row.publishedAt = OffsetDateTime.now(ZoneOffset.UTC))
                 .replaceWith(row);
     }
 }

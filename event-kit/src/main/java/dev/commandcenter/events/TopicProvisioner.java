@@ -2,7 +2,9 @@ package dev.commandcenter.events;
 
 import dev.commandcenter.contracts.Topics;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +24,8 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
     private static final int PARTITIONS = 3;
 
-    void onStart(@Observes StartupEvent event,
+    /** Runs before reactive messaging starts its consumers (which it does at LIBRARY_BEFORE). */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "kafka.topics.replication-factor", defaultValue = "1") short replication) {
         List<NewTopic> topics = List.of(

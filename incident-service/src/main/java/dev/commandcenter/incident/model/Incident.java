@@ -1,0 +1,74 @@
+package dev.commandcenter.incident.model;
+
+import dev.commandcenter.contracts.PlaybookState;
+import dev.commandcenter.events.persistence.StagesConverter;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** An incident: started from a playbook, run in its own channel, ended by a member. */
+@Entity
+@Table(name = "incident")
+public class Incident {
+    @Id
+    public UUID id;
+
+    @Column(name = "team_id", nullable = false)
+    public String teamId;
+
+    @Column(name = "playbook_id", nullable = false)
+    public UUID playbookId;
+
+    /** The channel name, unique within the team. */
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "channel_id", nullable = false)
+    public UUID channelId;
+
+    @Column(name = "public_channel", nullable = false)
+    public boolean publicChannel;
+
+    @Column(name = "commander_id", nullable = false)
+    public String commanderId;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Convert(converter = StagesConverter.class)
+    @Column(nullable = false)
+    public List<PlaybookState.Stage> checklists;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "incident_member", joinColumns = @JoinColumn(name = "incident_id"))
+    @Column(name = "user_id")
+    public Set<String> memberIds = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Version
+    public long version;
+
+    public int totalChecklistItems() {
+        return checklists.stream().mapToInt(stage -> stage.steps().size()).sum();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.commandcenter.incident.model;
+
+import dev.commandcenter.contracts.PlaybookState;
+import dev.commandcenter.events.persistence.StagesConverter;
+import dev.commandcenter.events.persistence.StringListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.UUID;
+
+/** A playbook as last announced on the playbook state topic. */
+@Entity
+@Table(name = "playbook_view")
+public class PlaybookView {
+    @Id
+    public UUID id;
+
+    @Column(name = "team_id", nullable = false)
+    public String teamId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "public_channel", nullable = false)
+    public boolean publicChannel;
+
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "member_ids", nullable = false)
+    public List<String> memberIds;
+
+    @Convert(converter = StagesConverter.class)
+    @Column(nullable = false)
+    public List<PlaybookState.Stage> stages;
+
+    @Column(nullable = false)
+    public boolean deleted;
+
+    /** The playbook's own version, not an optimistic lock of this row. */
+    @Column(nullable = false)
+    public long version;
+}

@@ -1,0 +1,18 @@
+package dev.commandcenter.incident.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * Start an incident from a playbook you are a member of. {@code name} is the channel name
+ * (unique within the team); {@code postText} is the chat post it was started from, if any.
+ */
+public record StartIncidentRequest(
+        @NotNull UUID playbookId,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String name,
+        @Size(max = 16384) String postText) {
+}
