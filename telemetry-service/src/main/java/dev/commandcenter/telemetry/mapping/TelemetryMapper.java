@@ -1,0 +1,68 @@
+package dev.commandcenter.telemetry.mapping;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.commandcenter.contracts.EventEnvelope;
+import dev.commandcenter.contracts.EventJson;
+import dev.commandcenter.contracts.PlaybookState;
+import dev.commandcenter.telemetry.model.IncidentFields;
+import dev.commandcenter.telemetry.model.IncidentProperties;
+import dev.commandcenter.telemetry.model.PlaybookProperties;
+import dev.commandcenter.telemetry.model.TelemetryEvent;
+import dev.commandcenter.telemetry.rest.TelemetryEventResponse;
+import dev.commandcenter.telemetry.service.ServerMetadata;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Events to content-free telemetry records, records to responses. Only ids, flags, counts and
+ * timestamps are copied; names, titles, descriptions and texts never leave the event.
+ */
+public final class TelemetryMapper {
+    private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private TelemetryMapper() {
+    }
+
+    public static IncidentProperties incident(EventEnvelope event, IncidentFields incident, String incidentId,
+            boolean active) {
+        return new IncidentProperties(incidentId, event.actorid(), active, incident.commanderId(), event.teamid(),
+                incident.createdAt(), incident.channelId() == null ? List.of() : List.of(incident.channelId()),
+                incident.announcementPostId(), incident.numChecklists(), incident.totalChecklistItems());
+    }
+
+    public static PlaybookProperties playbook(EventEnvelope event, PlaybookState playbook) {
+        List<PlaybookState.Stage> stages = Objects.requireNonNullElse(playbook.stages(), List.of());
+        int steps = stages.stream().mapToInt(stage -> stage.steps() == null ? 0 : stage.steps().size()).sum();
+        return new PlaybookProperties(playbook.id(), event.teamid(), stages.size(), steps, event.actorid());
+    }
+
+    /** The record of an event, stamped with this server's metadata. */
+    public static TelemetryEvent record(EventEnvelope event, String type, String action, String subjectId,
+            Object properties, ServerMetadata server, Instant now) {
+        TelemetryEvent record = new TelemetryEvent();
+        record.id = UUID.randomUUID();
+        record.eventId = event.id();
+        record.type = type;
+        record.action = action;
+        record.teamId = event.teamid();
+        record.subjectId = subjectId;
+        record.properties = EventJson.writeValue(properties);
+        record.diagnosticId = server.diagnosticId();
+        record.serverVersion = server.serverVersion();
+        record.pluginVersion = server.pluginVersion();
+        record.eventTimestamp = Objects.requireNonNullElse(event.time(), now);
+        record.originalTimestamp = record.eventTimestamp;
+        record.createdAt = now;
+        return record;
+    }
+
+    public static TelemetryEventResponse response(TelemetryEvent record) {
+        return new TelemetryEventResponse(record.id, TelemetryEventResponse.TRACK, record.type, record.action,
+                record.diagnosticId, record.serverVersion, record.pluginVersion, record.eventTimestamp,
+                record.createdAt, record.originalTimestamp, null, EventJson.readValue(record.properties, PROPERTIES));
+    }
+}
