@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +40,22 @@ public class OutboxRelay {
         ready = true;
     }
 
+    /** Stops relaying before the pool and the producer close; unsent rows wait for the next start. */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        ready = false;
+    }
+
     @Scheduled(every = "${outbox.relay.interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
         if (!ready) {
             return Uni.createFrom().voidItem();
         }
-        return relay().onFailure().invoke(e -> LOG.warnf("Outbox relay will retry: %s", e.getMessage()))
+        return relay().onFailure().invoke(e -> {
+                    if (ready) {
+                        LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+                    }
+                })
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -79,7 +79,16 @@ public final class KafkaBroker implements AutoCloseable {
         process.close();
     }
 
-    private static String clusterId() {
+    /** A 22-character base64 cluster id; never starting with '-', which the tool would read as an option. */
+    static String clusterId() {
+        String id;
+        do {
+            id = randomId();
+        } while (id.startsWith("-"));
+        return id;
+    }
+
+    private static String randomId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits());
