@@ -3,28 +3,35 @@ package dev.commandcenter.contracts;
 import java.time.Instant;
 import java.util.List;
 
-/** The full state of a playbook, carried by every playbook event so consumers can rebuild. */
+/**
+ * The full state of a playbook, carried by every playbook event (keyed by playbook id on a
+ * compacted topic) so that consumers can rebuild their view from the topic alone.
+ */
 public record PlaybookState(
         String id,
         String teamId,
-        String title,
-        String description,
-        boolean publicChannel,
+        PlaybookContent content,
         List<String> memberIds,
-        List<Stage> stages,
         boolean deleted,
         long version,
         String createdBy,
         Instant createdAt,
+        String updatedBy,
         Instant updatedAt) {
 
-    public record Stage(String title, List<Step> steps) {
+    public String title() {
+        return content.title();
     }
 
-    public record Step(String title, String description, String slashCommand) {
+    public boolean publicChannel() {
+        return content.publicChannel();
+    }
+
+    public List<PlaybookContent.Stage> stages() {
+        return content.stages();
     }
 
     public int totalSteps() {
-        return stages.stream().mapToInt(s -> s.steps().size()).sum();
+        return content.totalSteps();
     }
 }

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
 
-    private final PlaybookState playbook = new PlaybookState("pb-1", "payments", "Outage", "desc", true,
-            List.of("alice"), List.of(new PlaybookState.Stage("Default Stage",
-                    List.of(new PlaybookState.Step("Page on-call", null, "/page oncall")))),
-            false, 1, "alice", Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:00:00Z"));
+    private final PlaybookContent content = new PlaybookContent("Outage", "desc", true,
+            List.of(new PlaybookContent.Stage("s-1", "Default Stage",
+                    List.of(new PlaybookContent.Step("t-1", "Page on-call", null, "/page oncall")))),
+            List.of(new PlaybookContent.Role("Major Incident Manager", "Assess the severity", true)),
+            List.of(new PlaybookContent.StatusTemplate(PlaybookContent.StatusPhase.INVESTIGATING, "Looking into it")),
+            30, List.of(), List.of("Customers cannot pay"), List.of(new PlaybookContent.Severity("SEV1", "Critical", "")),
+            new PlaybookContent.LearningFlow(List.of(), List.of("SEV1"), true));
+    private final PlaybookState playbook = new PlaybookState("pb-1", "payments", content, List.of("alice"), false, 1,
+            "alice", Instant.parse("2026-11-23T10:00:00Z"), "alice", Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
     void writesAStructuredCloudEventWithTeamAndActorExtensions() throws Exception {
@@ -31,8 +36,11 @@ class EventJsonTest {
         assertThat(json.get("actorid").asText()).isEqualTo("alice");
         assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(Instant.parse(json.get("time").asText())).isNotNull();
-        assertThat(json.get("data").get("stages").get(0).get("steps").get(0).get("slashCommand").asText())
-                .isEqualTo("/page oncall");
+        JsonNode data = json.get("data");
+        assertThat(data.at("/content/stages/0/steps/0/slashCommand").asText()).isEqualTo("/page oncall");
+        assertThat(data.at("/content/roles/0/name").asText()).isEqualTo("Major Incident Manager");
+        assertThat(data.at("/content/statusTemplates/0/phase").asText()).isEqualTo("INVESTIGATING");
+        assertThat(data.has("title")).as("convenience accessors are not part of the schema").isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.IncidentStarted;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.stack.InfraEndpoints;
@@ -48,11 +49,13 @@ class IncidentResourceTest {
     /** Announces a playbook on the real topic, as playbook-service would. */
     static UUID publishPlaybook(String team, List<String> members, boolean publicChannel) {
         UUID id = UUID.randomUUID();
-        PlaybookState state = new PlaybookState(id.toString(), team, "Payments outage", "", publicChannel, members,
-                List.of(new PlaybookState.Stage("Triage", List.of(new PlaybookState.Step("Page on-call", null,
-                        "/page oncall"), new PlaybookState.Step("Open a bridge", null, null))),
-                        new PlaybookState.Stage("Resolve", List.of())),
-                false, 1, members.get(0), Instant.now(), Instant.now());
+        PlaybookContent content = PlaybookContent.of("Payments outage", "", publicChannel, List.of(
+                new PlaybookContent.Stage("s-triage", "Triage", List.of(
+                        new PlaybookContent.Step("t-page", "Page on-call", null, "/page oncall"),
+                        new PlaybookContent.Step("t-bridge", "Open a bridge", null, null))),
+                new PlaybookContent.Stage("s-resolve", "Resolve", List.of())));
+        PlaybookState state = new PlaybookState(id.toString(), team, content, members, false, 1, members.get(0),
+                Instant.now(), members.get(0), Instant.now());
         send(Topics.PLAYBOOKS, id.toString(), EventJson.write(EventEnvelope.of(EventType.PLAYBOOK_CREATED,
                 "/playbook-service", id.toString(), team, members.get(0), EventJson.toTree(state))));
         return id;

@@ -19,6 +19,8 @@ public final class DemoRealm {
     /** Machine caller (client credentials), member of team payments. */
     public static final String AUTOMATION_CLIENT = "incident-automation";
     public static final String AUTOMATION_SECRET = "automation-dev-secret";
+    /** Read-only Keycloak admin API access for services that check team membership. */
+    public static final String TEAM_DIRECTORY_SECRET = "team-directory-dev-secret";
 
     public static final List<User> USERS = List.of(
             new User("alice", "alice", List.of("payments"), false),

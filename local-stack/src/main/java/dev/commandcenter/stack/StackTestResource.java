@@ -27,6 +27,7 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
         config.put("quarkus.oidc.auth-server-url", infra.issuer());
         config.put("stack.keycloak-url", infra.keycloakUrl());
+        config.put("team-directory.client-secret", DemoRealm.TEAM_DIRECTORY_SECRET);
         if (database != null) {
             PostgresServer server = postgres(database);
             config.put("quarkus.datasource.reactive.url", server.reactiveUrl(database));

@@ -66,6 +66,7 @@ public final class Suite implements AutoCloseable {
         config.put("quarkus.http.port", Integer.toString(ports.get(spec)));
         config.put("quarkus.oidc.auth-server-url", infra.issuer());
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        config.put("team-directory.client-secret", DemoRealm.TEAM_DIRECTORY_SECRET);
         if (spec.hasDatabase()) {
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(spec.database()));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(spec.database()));

@@ -63,7 +63,7 @@ class PlaybookResourceTest {
                 .body("title", equalTo("Card payments outage"));
         as("alice").queryParam("teamId", "payments").get("/api/v1/playbooks")
                 .then().statusCode(200)
-                .body("id", hasItem(id));
+                .body("items.id", hasItem(id));
     }
 
     @Test
@@ -93,9 +93,9 @@ class PlaybookResourceTest {
                 .contentType("application/problem+json").body("status", equalTo(404));
         as("bob").get("/api/v1/playbooks/" + id).then().statusCode(404);
         as("bob").queryParam("teamId", "payments").get("/api/v1/playbooks")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
         as("carol").queryParam("teamId", "payments").get("/api/v1/playbooks")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
         as("carol").body(Map.of("teamId", "payments", "title", "Sneaky")).post("/api/v1/playbooks")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("payments"));
@@ -107,7 +107,7 @@ class PlaybookResourceTest {
 
         as("admin").get("/api/v1/playbooks/" + id).then().statusCode(200).body("id", equalTo(id));
         as("admin").queryParam("teamId", "payments").get("/api/v1/playbooks")
-                .then().statusCode(200).body("id", hasItem(id));
+                .then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.IncidentStarted;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.stack.InfraEndpoints;
@@ -77,14 +78,14 @@ class TelemetryResourceTest {
     }
 
     static EventEnvelope playbookEvent(EventType type, String playbookId, String title) {
-        PlaybookState playbook = new PlaybookState(playbookId, "payments", title, "Secret-Description " + title,
-                true, List.of("alice", "bob"), List.of(
-                        new PlaybookState.Stage("Secret-Stage " + title, List.of(
-                                new PlaybookState.Step("Secret-Step-1 " + title, "Secret-Step-Text " + title,
-                                        "/page secret-oncall"),
-                                new PlaybookState.Step("Secret-Step-2 " + title, null, null))),
-                        new PlaybookState.Stage("Secret-Empty-Stage " + title, List.of())),
-                type == EventType.PLAYBOOK_DELETED, 1, "bob", Instant.now(), Instant.now());
+        PlaybookContent content = PlaybookContent.of(title, "Secret-Description " + title, true, List.of(
+                new PlaybookContent.Stage("s-1", "Secret-Stage " + title, List.of(
+                        new PlaybookContent.Step("t-1", "Secret-Step-1 " + title, "Secret-Step-Text " + title,
+                                "/page secret-oncall"),
+                        new PlaybookContent.Step("t-2", "Secret-Step-2 " + title, null, null))),
+                new PlaybookContent.Stage("s-2", "Secret-Empty-Stage " + title, List.of())));
+        PlaybookState playbook = new PlaybookState(playbookId, "payments", content, List.of("alice", "bob"),
+                type == EventType.PLAYBOOK_DELETED, 1, "bob", Instant.now(), "bob", Instant.now());
         return EventEnvelope.of(type, "/playbook-service", playbookId, "payments", "bob", EventJson.toTree(playbook));
     }
 

@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.model;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.events.persistence.StagesConverter;
 import jakarta.persistence.CollectionTable;
@@ -52,7 +53,7 @@ public class Incident {
 
     @Convert(converter = StagesConverter.class)
     @Column(nullable = false)
-    public List<PlaybookState.Stage> checklists;
+    public List<PlaybookContent.Stage> checklists;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "incident_member", joinColumns = @JoinColumn(name = "incident_id"))

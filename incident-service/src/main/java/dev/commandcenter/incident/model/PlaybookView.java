@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.model;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.events.persistence.StagesConverter;
 import dev.commandcenter.events.persistence.StringListConverter;
@@ -33,7 +34,7 @@ public class PlaybookView {
 
     @Convert(converter = StagesConverter.class)
     @Column(nullable = false)
-    public List<PlaybookState.Stage> stages;
+    public List<PlaybookContent.Stage> stages;
 
     @Column(nullable = false)
     public boolean deleted;

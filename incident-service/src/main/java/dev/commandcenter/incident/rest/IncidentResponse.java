@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.rest;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ public record IncidentResponse(
         String createdBy,
         boolean active,
         List<String> memberIds,
-        List<PlaybookState.Stage> checklists,
+        List<PlaybookContent.Stage> checklists,
         Instant createdAt,
         Instant endedAt,
         long version) {

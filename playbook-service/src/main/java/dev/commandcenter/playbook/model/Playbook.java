@@ -1,7 +1,8 @@
 package dev.commandcenter.playbook.model;
 
-import dev.commandcenter.contracts.PlaybookState;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.events.persistence.StagesConverter;
+import dev.commandcenter.events.persistence.StringListConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -10,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -39,11 +41,39 @@ public class Playbook {
 
     @Convert(converter = StagesConverter.class)
     @Column(nullable = false)
-    public List<PlaybookState.Stage> stages;
+    public List<PlaybookContent.Stage> stages;
+
+    @Convert(converter = ContentConverters.Roles.class)
+    @Column(nullable = false)
+    public List<PlaybookContent.Role> roles;
+
+    @Convert(converter = ContentConverters.StatusTemplates.class)
+    @Column(name = "status_templates", nullable = false)
+    public List<PlaybookContent.StatusTemplate> statusTemplates;
+
+    @Column(name = "status_update_reminder_minutes")
+    public Integer statusUpdateReminderMinutes;
+
+    @Convert(converter = ContentConverters.CommunicationPlan.class)
+    @Column(name = "communication_plan", nullable = false)
+    public List<PlaybookContent.CommunicationChannel> communicationPlan;
+
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "incident_criteria", nullable = false)
+    public List<String> incidentCriteria;
+
+    @Convert(converter = ContentConverters.Severities.class)
+    @Column(nullable = false)
+    public List<PlaybookContent.Severity> severities;
+
+    @Convert(converter = ContentConverters.LearningFlow.class)
+    @Column(name = "learning_flow", nullable = false)
+    public PlaybookContent.LearningFlow learningFlow;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "playbook_member", joinColumns = @JoinColumn(name = "playbook_id"))
     @Column(name = "user_id")
+    @OrderBy
     public Set<String> memberIds = new LinkedHashSet<>();
 
     @Column(name = "created_by", nullable = false)
@@ -51,6 +81,9 @@ public class Playbook {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -60,4 +93,28 @@ public class Playbook {
 
     @Version
     public long version;
+
+    public PlaybookContent content() {
+        return new PlaybookContent(title, description, publicChannel, stages, roles, statusTemplates,
+                statusUpdateReminderMinutes, communicationPlan, incidentCriteria, severities, learningFlow);
+    }
+
+    /** Replaces everything the team edits; ids, team, members and history stay. */
+    public void setContent(PlaybookContent content) {
+        title = content.title();
+        description = content.description();
+        publicChannel = content.publicChannel();
+        stages = content.stages();
+        roles = content.roles();
+        statusTemplates = content.statusTemplates();
+        statusUpdateReminderMinutes = content.statusUpdateReminderMinutes();
+        communicationPlan = content.communicationPlan();
+        incidentCriteria = content.incidentCriteria();
+        severities = content.severities();
+        learningFlow = content.learningFlow();
+    }
+
+    public boolean isVisibleTo(String userId, boolean systemAdmin, Set<String> teams) {
+        return deletedAt == null && (systemAdmin || teams.contains(teamId) && memberIds.contains(userId));
+    }
 }

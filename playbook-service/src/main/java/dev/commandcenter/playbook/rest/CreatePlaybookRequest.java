@@ -1,5 +1,6 @@
 package dev.commandcenter.playbook.rest;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,22 +8,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A new playbook: without stages it gets one empty "Default Stage". */
+/**
+ * A new playbook in one of your teams: a copy of a template (default {@code blank}, one empty
+ * "Default Stage"), with any of title, description, visibility and stages given here replacing
+ * the template's.
+ */
 public record CreatePlaybookRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "must be a team id such as payments")
         String teamId,
-        @NotBlank @Size(max = 200) String title,
+        @Size(max = 100) String templateId,
+        @Size(max = 200) String title,
         @Size(max = 4096) String description,
         Boolean publicChannel,
-        @Size(max = 50) List<@NotNull @Valid Stage> stages) {
-
-    public record Stage(@NotBlank @Size(max = 200) String title, @Size(max = 200) List<@NotNull @Valid Step> steps) {
-    }
-
-    public record Step(
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 4096) String description,
-            @Size(max = 500) @Pattern(regexp = "/[a-z0-9][a-z0-9_-]*( [^\\n]*)?",
-                    message = "must be a slash command such as /page oncall") String slashCommand) {
-    }
+        @Size(max = 50) List<PlaybookContent.@NotNull @Valid Stage> stages) {
 }

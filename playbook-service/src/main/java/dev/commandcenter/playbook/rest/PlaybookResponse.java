@@ -1,20 +1,20 @@
 package dev.commandcenter.playbook.rest;
 
-import dev.commandcenter.contracts.PlaybookState;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.commandcenter.contracts.PlaybookContent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** A playbook as the API shows it: the editable content at the top level, next to who and when. */
 public record PlaybookResponse(
         UUID id,
         String teamId,
-        String title,
-        String description,
-        boolean publicChannel,
         List<String> memberIds,
-        List<PlaybookState.Stage> stages,
+        long version,
         String createdBy,
         Instant createdAt,
+        String updatedBy,
         Instant updatedAt,
-        long version) {
+        @JsonUnwrapped PlaybookContent content) {
 }

@@ -1,6 +1,10 @@
 package dev.commandcenter.kit.problem;
 
+import jakarta.validation.ConstraintViolation;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A client-visible failure with its status, stable type and, for bad input, the fields at fault. */
 public class ProblemException extends RuntimeException {
@@ -35,8 +39,31 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 400 naming every field at fault, e.g. {@code stages[0].steps[3].title}. */
+    public static ProblemException validation(List<Problem.FieldError> errors) {
+        List<Problem.FieldError> sorted = errors.stream().sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = sorted.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return new ProblemException(400, "validation", "Invalid request", detail, sorted);
+    }
+
+    /** 400 for the violations of a programmatic validation; {@code prefix} is the path of the validated value. */
+    public static ProblemException violations(Collection<? extends ConstraintViolation<?>> violations, String prefix) {
+        return validation(violations.stream()
+                .map(v -> new Problem.FieldError(join(prefix, v.getPropertyPath().toString()), v.getMessage()))
+                .toList());
+    }
+
+    private static String join(String prefix, String path) {
+        return prefix == null || prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "stale-version", "Precondition Failed", detail, List.of());
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public int status() {

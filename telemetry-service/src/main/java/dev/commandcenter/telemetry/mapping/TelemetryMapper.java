@@ -3,6 +3,7 @@ package dev.commandcenter.telemetry.mapping;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.telemetry.model.IncidentFields;
 import dev.commandcenter.telemetry.model.IncidentProperties;
@@ -35,7 +36,7 @@ public final class TelemetryMapper {
     }
 
     public static PlaybookProperties playbook(EventEnvelope event, PlaybookState playbook) {
-        List<PlaybookState.Stage> stages = Objects.requireNonNullElse(playbook.stages(), List.of());
+        List<PlaybookContent.Stage> stages = Objects.requireNonNullElse(playbook.stages(), List.of());
         int steps = stages.stream().mapToInt(stage -> stage.steps() == null ? 0 : stage.steps().size()).sum();
         return new PlaybookProperties(playbook.id(), event.teamid(), stages.size(), steps, event.actorid());
     }

@@ -1,0 +1,35 @@
+package dev.commandcenter.playbook.ui;
+
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers for the backstage templates. */
+public final class PageExtensions {
+    private PageExtensions() {
+    }
+
+    /** {@code {step.description.markdown}}: the limited markdown as safe HTML. */
+    @TemplateExtension
+    static RawString markdown(String text) {
+        return new RawString(Markdown.toHtml(text));
+    }
+
+    /** {@code {pb:item('stages',0)}} is {@code stages[0]}: form field names match validation error paths. */
+    @TemplateExtension(namespace = "pb")
+    static String item(String list, int index) {
+        return list + "[" + index + "]";
+    }
+
+    /** {@code {pb:field('stages[0]','title')}} is {@code stages[0].title}. */
+    @TemplateExtension(namespace = "pb")
+    static String field(String base, String name) {
+        return base + "." + name;
+    }
+
+    @TemplateExtension(namespace = "pb")
+    static String url(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
