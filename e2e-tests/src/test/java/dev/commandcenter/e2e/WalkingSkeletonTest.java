@@ -14,6 +14,8 @@ import dev.commandcenter.stack.ServiceSpec;
 import dev.commandcenter.stack.SharedInfra;
 import dev.commandcenter.stack.StackDirs;
 import dev.commandcenter.stack.Suite;
+import dev.commandcenter.stack.browser.HeadlessChromium;
+import com.microsoft.playwright.Page;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -114,6 +116,31 @@ class WalkingSkeletonTest {
         gatewayAs("carol").queryParam("subject", incidentId).get("/api/v1/telemetry/events")
                 .then().statusCode(200).body("size()", equalTo(0));
         given().baseUri(suite.gatewayUrl()).get("/api/v1/incidents/" + incidentId).then().statusCode(401);
+    }
+
+    @Test
+    void aPersonSignsInAtTheGatewayAndCreatesAPlaybookInTheBackstage() {
+        try (HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Page page = chromium.newPage();
+            page.navigate(suite.gatewayUrl() + "/backstage/playbooks");
+            assertThat(page.locator("#kc-login").isVisible()).as("Keycloak's login form").isTrue();
+            HeadlessChromium.logInWithKeycloak(page, "bob", "bob");
+
+            page.locator("#team").waitFor();
+            assertThat(page.locator("h1").textContent()).contains("Playbooks of team payments");
+            assertThat(page.locator("#user-name").textContent()).isEqualTo("bob");
+            page.locator("#template").selectOption("service-outage");
+            page.locator("#new-title").fill("Gateway: search outage");
+            page.locator("#create").click();
+
+            page.locator("#playbook-title").waitFor();
+            assertThat(page.locator("#playbook-title").textContent()).isEqualTo("Gateway: search outage");
+            assertThat(page.locator(".stage-title").first().inputValue()).isEqualTo("Assess what you know");
+            HeadlessChromium.screenshot(page, "gateway-playbook-editor");
+            String id = page.url().replaceAll(".*/backstage/playbooks/([^?]+).*", "$1");
+            gatewayAs("bob").get("/api/v1/playbooks/" + id).then().statusCode(200)
+                    .body("memberIds", contains("bob")).body("roles.name", org.hamcrest.Matchers.hasItem("Scribe"));
+        }
     }
 
     @Test
