@@ -9,7 +9,20 @@ public enum EventType {
     PLAYBOOK_UPDATED("playbook.updated.v1", Topics.PLAYBOOKS),
     PLAYBOOK_DELETED("playbook.deleted.v1", Topics.PLAYBOOKS),
     INCIDENT_STARTED("incident.started.v1", Topics.INCIDENTS),
-    INCIDENT_ENDED("incident.ended.v1", Topics.INCIDENTS);
+    INCIDENT_ENDED("incident.ended.v1", Topics.INCIDENTS),
+    INCIDENT_COMMANDER_CHANGED("incident.commander_changed.v1", Topics.INCIDENTS),
+    INCIDENT_MEMBER_ADDED("incident.member_added.v1", Topics.INCIDENTS),
+    INCIDENT_MEMBER_REMOVED("incident.member_removed.v1", Topics.INCIDENTS),
+    INCIDENT_STAGE_CHANGED("incident.stage_changed.v1", Topics.INCIDENTS),
+    INCIDENT_MESSAGE_POSTED("incident.message_posted.v1", Topics.INCIDENTS),
+    /** The checklist ("task") actions of the telemetry seed: add_task, remove_task, ... */
+    TASK_ADDED("incident.task_added.v1", Topics.INCIDENTS),
+    TASK_REMOVED("incident.task_removed.v1", Topics.INCIDENTS),
+    TASK_RENAMED("incident.task_renamed.v1", Topics.INCIDENTS),
+    TASK_STATE_MODIFIED("incident.task_state_modified.v1", Topics.INCIDENTS),
+    TASK_MOVED("incident.task_moved.v1", Topics.INCIDENTS),
+    TASK_ASSIGNEE_SET("incident.task_assignee_set.v1", Topics.INCIDENTS),
+    TASK_SLASH_COMMAND_RUN("incident.task_slash_command_run.v1", Topics.INCIDENTS);
 
     private final String value;
     private final String topic;

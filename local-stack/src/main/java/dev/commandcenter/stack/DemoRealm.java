@@ -25,6 +25,7 @@ public final class DemoRealm {
     public static final List<User> USERS = List.of(
             new User("alice", "alice", List.of("payments"), false),
             new User("bob", "bob", List.of("payments"), false),
+            new User("dave", "dave", List.of("payments"), false),
             new User("carol", "carol", List.of("search"), false),
             new User("admin", "admin", List.of(), true));
 

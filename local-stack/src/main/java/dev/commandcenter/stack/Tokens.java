@@ -56,6 +56,19 @@ public final class Tokens {
                 .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
+    /**
+     * Bearer tokens every service must reject with 401, by what is wrong with them: no audience
+     * of ours, another issuer, a forged payload, not a JWT at all.
+     */
+    public Map<String, String> rejected(String username) {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("no audience of ours", withoutAudience(username));
+        bad.put("foreign issuer", fromForeignIssuer(username));
+        bad.put("forged payload", tampered(username, "search"));
+        bad.put("not a JWT", "not.a.jwt");
+        return bad;
+    }
+
     private String password(String realm, String client, String username) {
         DemoRealm.User user = DemoRealm.user(username);
         Map<String, String> form = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.stack.InfraEndpoints;
 import dev.commandcenter.stack.SharedInfra;
 import dev.commandcenter.stack.StackTestResource;
+import dev.commandcenter.stack.TopicWriter;
 import dev.commandcenter.stack.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -29,10 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -54,11 +51,7 @@ class NotificationResourceTest {
     }
 
     static void send(String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.INCIDENTS, key, value));
-        }
+        TopicWriter.send(INFRA.kafkaBootstrapServers(), Topics.INCIDENTS, key, value);
     }
 
     static void publish(EventEnvelope event) {
@@ -182,10 +175,8 @@ class NotificationResourceTest {
         String path = "/api/v1/notifications?incident=" + UUID.randomUUID();
 
         given().get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().withoutAudience("alice")).get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().fromForeignIssuer("alice")).get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().tampered("carol", "payments")).get(path).then().statusCode(401);
-        given().auth().oauth2("not.a.jwt").get(path).then().statusCode(401);
+        INFRA.tokens().rejected("alice").forEach((why, token) -> given().auth().oauth2(token).get(path)
+                .then().statusCode(401));
         given().auth().oauth2(INFRA.tokens().forUser("alice")).get(path).then().statusCode(200);
     }
 

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.EventType;
+import dev.commandcenter.contracts.IncidentChange;
 import dev.commandcenter.contracts.IncidentStarted;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
@@ -23,6 +24,7 @@ import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.stack.InfraEndpoints;
 import dev.commandcenter.stack.SharedInfra;
 import dev.commandcenter.stack.StackTestResource;
+import dev.commandcenter.stack.TopicWriter;
 import dev.commandcenter.stack.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -42,10 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -62,11 +60,7 @@ class TelemetryResourceTest {
     }
 
     static void send(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        TopicWriter.send(INFRA.kafkaBootstrapServers(), topic, key, value);
     }
 
     static EventEnvelope incidentStarted(String incidentId, String name) {
@@ -185,6 +179,30 @@ class TelemetryResourceTest {
     }
 
     @Test
+    void checklistActionsAreRecordedAsTasksWithTheIncidentAndUserOnly() {
+        String incidentId = UUID.randomUUID().toString();
+        String itemId = "Secret-Item-" + UUID.randomUUID();
+        IncidentChange change = new IncidentChange(incidentId, "payments", null, "stage-1", itemId, "done", 3,
+                Instant.now());
+        // Same key, same partition: the untracked event is consumed before the two tracked ones.
+        publish(Topics.INCIDENTS, EventEnvelope.of(EventType.INCIDENT_COMMANDER_CHANGED, "/incident-service",
+                incidentId, "payments", "alice", EventJson.toTree(change)));
+        publish(Topics.INCIDENTS, EventEnvelope.of(EventType.TASK_ADDED, "/incident-service", incidentId,
+                "payments", "bob", EventJson.toTree(change)));
+        publish(Topics.INCIDENTS, EventEnvelope.of(EventType.TASK_STATE_MODIFIED, "/incident-service", incidentId,
+                "payments", "alice", EventJson.toTree(change)));
+
+        String body = awaitRecords(incidentId, 2);
+
+        as("alice").queryParam("subject", incidentId).get("/api/v1/telemetry/events").then()
+                .body("event", contains("tasks", "tasks"))
+                .body("action", contains("add_task", "modify_task_state"))
+                .body("properties.IncidentID", contains(incidentId, incidentId))
+                .body("properties.UserID", contains("bob", "alice"));
+        assertThat(body).doesNotContain(itemId);
+    }
+
+    @Test
     void playbookChangesAreRecordedAsCountsWithoutTitlesOrTexts() throws SQLException {
         String playbookId = UUID.randomUUID().toString();
         String title = "Secret-Title-" + UUID.randomUUID();
@@ -296,10 +314,8 @@ class TelemetryResourceTest {
         String path = "/api/v1/telemetry/events?subject=" + UUID.randomUUID();
 
         given().get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().withoutAudience("alice")).get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().fromForeignIssuer("alice")).get(path).then().statusCode(401);
-        given().auth().oauth2(INFRA.tokens().tampered("carol", "payments")).get(path).then().statusCode(401);
-        given().auth().oauth2("not.a.jwt").get(path).then().statusCode(401);
+        INFRA.tokens().rejected("alice").forEach((why, token) -> given().auth().oauth2(token).get(path)
+                .then().statusCode(401));
         given().auth().oauth2(INFRA.tokens().forUser("alice")).get(path).then().statusCode(200);
     }
 

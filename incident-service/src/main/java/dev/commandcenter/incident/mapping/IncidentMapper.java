@@ -1,21 +1,41 @@
 package dev.commandcenter.incident.mapping;
 
+import dev.commandcenter.contracts.IncidentEnded;
 import dev.commandcenter.contracts.IncidentStarted;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.ChannelMessage;
+import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.rest.IncidentResponse;
+import dev.commandcenter.incident.rest.IncidentSummary;
 import dev.commandcenter.incident.rest.MessageResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 public final class IncidentMapper {
     private IncidentMapper() {
     }
 
-    public static IncidentResponse response(Incident incident) {
+    public static IncidentResponse response(Incident incident, long messageCount, Instant now) {
         return new IncidentResponse(incident.id, incident.teamId, incident.playbookId, incident.name,
                 incident.channelId, incident.publicChannel, incident.commanderId, incident.createdBy, incident.active,
-                List.copyOf(incident.memberIds), incident.checklists, incident.createdAt, incident.endedAt,
-                incident.version);
+                incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
+                durationSeconds(incident, now), incident.activeStageId, incident.checklists, incident.createdAt,
+                incident.endedAt, incident.endedBy, incident.version);
+    }
+
+    public static IncidentSummary summary(Incident incident, Instant now) {
+        return new IncidentSummary(incident.id, incident.teamId, incident.name, incident.playbookId,
+                incident.publicChannel, incident.commanderId, incident.active, incident.memberIds.size(),
+                durationSeconds(incident, now), incident.createdAt, incident.endedAt);
+    }
+
+    /** Until the end, or until now for an ongoing incident. */
+    static long durationSeconds(Incident incident, Instant now) {
+        Instant until = incident.endedAt != null ? incident.endedAt : now;
+        return Math.max(0, Duration.between(incident.createdAt, until).toSeconds());
     }
 
     public static MessageResponse response(ChannelMessage message) {
@@ -28,6 +48,24 @@ public final class IncidentMapper {
                 incident.name, incident.commanderId, incident.channelId.toString(), announcement.id.toString(),
                 incident.publicChannel, incident.checklists.size(), incident.totalChecklistItems(),
                 incident.createdAt);
+    }
+
+    public static IncidentEnded ended(Incident incident) {
+        return new IncidentEnded(incident.id.toString(), incident.teamId, incident.playbookId.toString(),
+                incident.commanderId, incident.endedBy, incident.channelId.toString(), incident.checklists.size(),
+                incident.totalChecklistItems(), incident.createdAt, incident.endedAt);
+    }
+
+    /** The playbook's stages and steps as the incident's own checklists: every item open, unassigned. */
+    public static List<Checklist> checklists(List<PlaybookContent.Stage> stages) {
+        return stages.stream().map(stage -> new Checklist(idOrNew(stage.id()), stage.title(), stage.steps().stream()
+                .map(step -> new Checklist.Item(idOrNew(step.id()), step.title(), step.description(),
+                        step.slashCommand(), Checklist.State.OPEN, null, null, null, null))
+                .toList())).toList();
+    }
+
+    private static String idOrNew(String id) {
+        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
     }
 
     /** The bot's first post in the channel: who started it, from which playbook, and the post's text. */

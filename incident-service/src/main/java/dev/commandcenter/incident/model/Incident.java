@@ -1,8 +1,5 @@
 package dev.commandcenter.incident.model;
 
-import dev.commandcenter.contracts.PlaybookContent;
-import dev.commandcenter.contracts.PlaybookState;
-import dev.commandcenter.events.persistence.StagesConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -51,11 +49,16 @@ public class Incident {
     @Column(nullable = false)
     public boolean active;
 
-    @Convert(converter = StagesConverter.class)
+    @Convert(converter = ChecklistsConverter.class)
     @Column(nullable = false)
-    public List<PlaybookContent.Stage> checklists;
+    public List<Checklist> checklists;
+
+    /** The stage the team is working on; null when the checklist has no stages. */
+    @Column(name = "active_stage_id")
+    public String activeStageId;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @OrderBy
     @CollectionTable(name = "incident_member", joinColumns = @JoinColumn(name = "incident_id"))
     @Column(name = "user_id")
     public Set<String> memberIds = new LinkedHashSet<>();
@@ -66,10 +69,13 @@ public class Incident {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    @Column(name = "ended_by")
+    public String endedBy;
+
     @Version
     public long version;
 
     public int totalChecklistItems() {
-        return checklists.stream().mapToInt(stage -> stage.steps().size()).sum();
+        return checklists.stream().mapToInt(stage -> stage.items().size()).sum();
     }
 }

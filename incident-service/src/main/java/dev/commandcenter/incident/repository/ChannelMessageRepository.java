@@ -15,4 +15,25 @@ public class ChannelMessageRepository implements PanacheRepositoryBase<ChannelMe
     public Uni<List<ChannelMessage>> page(UUID incidentId, long afterSeq, int limit) {
         return find("incidentId = ?1 and seq > ?2 order by seq", incidentId, afterSeq).page(Page.ofSize(limit)).list();
     }
+
+    /** The timeline: bot and system messages (state changes, step resolutions), oldest first. */
+    public Uni<List<ChannelMessage>> timeline(UUID incidentId, long afterSeq, int limit) {
+        return find("incidentId = ?1 and seq > ?2 and kind <> ?3 order by seq", incidentId, afterSeq,
+                ChannelMessage.Kind.USER).page(Page.ofSize(limit)).list();
+    }
+
+    public Uni<Long> countOf(UUID incidentId) {
+        return count("incidentId", incidentId);
+    }
+
+    /** Reads the position the database assigned to a message just written (after a flush). */
+    public Uni<ChannelMessage> withSeq(ChannelMessage message) {
+        return getSession().chain(session -> session.createQuery(
+                        "select m.seq from ChannelMessage m where m.id = :id", Long.class)
+                .setParameter("id", message.id).getSingleResult())
+                .map(seq -> {
+                    message.seq = seq;
+                    return message;
+                });
+    }
 }

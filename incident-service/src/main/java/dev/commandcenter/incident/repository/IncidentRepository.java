@@ -2,27 +2,55 @@ package dev.commandcenter.incident.repository;
 
 import dev.commandcenter.incident.model.Incident;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
+    /**
+     * The incident, loaded after taking its row lock: concurrent changes of one incident queue up
+     * behind each other and each sees the state its predecessor committed.
+     */
+    public Uni<Incident> findForUpdate(UUID id) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT id FROM incident WHERE id = :id FOR UPDATE")
+                .setParameter("id", id).getResultList()).chain(locked -> findById(id));
+    }
+
     public Uni<Boolean> channelNameTaken(String teamId, String name) {
         return count("teamId = ?1 and lower(name) = lower(?2)", teamId, name).map(count -> count > 0);
     }
 
-    /** The team's public incidents and the private ones the user is a member of, newest first. */
-    public Uni<List<Incident>> listVisible(String teamId, String userId, int limit) {
-        return find("select distinct i from Incident i left join i.memberIds m where i.teamId = ?1"
-                + " and (i.publicChannel = true or m = ?2) order by i.createdAt desc, i.id desc", teamId, userId)
-                .page(Page.ofSize(limit)).list();
-    }
-
-    public Uni<List<Incident>> listAll(String teamId, int limit) {
-        return find("teamId = ?1 order by createdAt desc, id desc", teamId).page(Page.ofSize(limit)).list();
+    /** One page of a team's incidents, newest first, after {@code after}; {@code limit} rows at most. */
+    public Uni<List<Incident>> page(IncidentFilter filter, IncidentCursor after, int limit) {
+        StringBuilder query = new StringBuilder("from Incident i where i.teamId = :team");
+        Parameters params = Parameters.with("team", filter.teamId());
+        if (filter.viewer() != null) {
+            query.append(" and (i.publicChannel = true or :viewer member of i.memberIds)");
+            params.and("viewer", filter.viewer());
+        }
+        if (filter.active() != null) {
+            query.append(" and i.active = :active");
+            params.and("active", filter.active());
+        }
+        if (filter.commanderId() != null && !filter.commanderId().isBlank()) {
+            query.append(" and i.commanderId = :commander");
+            params.and("commander", filter.commanderId());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            query.append(" and lower(i.name) like :search escape '!'");
+            params.and("search", "%" + filter.search().strip().toLowerCase(Locale.ROOT).replace("!", "!!")
+                    .replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (after != null) {
+            query.append(" and (i.createdAt, i.id) < (:at, :id)");
+            params.and("at", after.createdAt()).and("id", after.id());
+        }
+        query.append(" order by i.createdAt desc, i.id desc");
+        return find(query.toString(), params).range(0, limit - 1).list();
     }
 }

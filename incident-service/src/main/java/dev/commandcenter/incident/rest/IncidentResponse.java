@@ -1,7 +1,6 @@
 package dev.commandcenter.incident.rest;
 
-import dev.commandcenter.contracts.PlaybookContent;
-import dev.commandcenter.contracts.PlaybookState;
+import dev.commandcenter.incident.model.Checklist;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +16,14 @@ public record IncidentResponse(
         String createdBy,
         boolean active,
         List<String> memberIds,
-        List<PlaybookContent.Stage> checklists,
+        int memberCount,
+        long messageCount,
+        /** Seconds from the start to the end, or to now while ongoing. */
+        long durationSeconds,
+        String activeStageId,
+        List<Checklist> checklists,
         Instant createdAt,
         Instant endedAt,
+        String endedBy,
         long version) {
 }

@@ -1,24 +1,34 @@
 package dev.commandcenter.incident.service;
 
 import dev.commandcenter.contracts.EventType;
+import dev.commandcenter.contracts.IncidentChange;
+import dev.commandcenter.directory.TeamDirectory;
 import dev.commandcenter.events.Outbox;
 import dev.commandcenter.incident.mapping.IncidentMapper;
 import dev.commandcenter.incident.model.ChannelMessage;
+import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.repository.ChannelMessageRepository;
+import dev.commandcenter.incident.repository.IncidentCursor;
+import dev.commandcenter.incident.repository.IncidentFilter;
 import dev.commandcenter.incident.repository.IncidentRepository;
 import dev.commandcenter.incident.repository.PlaybookViewRepository;
+import dev.commandcenter.incident.rest.IncidentPage;
+import dev.commandcenter.incident.rest.IncidentResponse;
 import dev.commandcenter.incident.rest.StartIncidentRequest;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Incident use cases. Only members of the incident's team have access; private incidents only for
@@ -30,13 +40,15 @@ public class IncidentService {
     private final ChannelMessageRepository messages;
     private final PlaybookViewRepository playbooks;
     private final Outbox outbox;
+    private final TeamDirectory directory;
 
     public IncidentService(IncidentRepository incidents, ChannelMessageRepository messages,
-            PlaybookViewRepository playbooks, Outbox outbox) {
+            PlaybookViewRepository playbooks, Outbox outbox, TeamDirectory directory) {
         this.incidents = incidents;
         this.messages = messages;
         this.playbooks = playbooks;
         this.outbox = outbox;
+        this.directory = directory;
     }
 
     /**
@@ -55,7 +67,7 @@ public class IncidentService {
                             }
                         }))
                 .chain(playbook -> {
-                    Instant now = Instant.now();
+                    Instant now = now();
                     Incident incident = newIncident(playbook, request, user.id(), now);
                     ChannelMessage announcement = ChannelMessage.of(incident.id, ChannelMessage.Kind.BOT,
                             ChannelMessage.BOT, IncidentMapper.announcement(user.id(), playbook.title,
@@ -73,19 +85,303 @@ public class IncidentService {
         return incidents.findById(id).map(incident -> visible(incident, id, user));
     }
 
+    /** A page of the team's incidents the user may see, newest first (keyset: {@code after}). */
     @WithSession
-    public Uni<List<Incident>> list(String teamId, int limit, CurrentUser user) {
+    public Uni<IncidentPage> list(String teamId, Boolean active, String commanderId, String search, String after,
+            int limit, CurrentUser user) {
         if (!user.canAccessTeam(teamId)) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new IncidentPage(List.of(), null));
         }
-        return user.isSystemAdmin() ? incidents.listAll(teamId, limit)
-                : incidents.listVisible(teamId, user.id(), limit);
+        IncidentCursor cursor = after == null || after.isBlank() ? null : IncidentCursor.decode(after);
+        IncidentFilter filter = new IncidentFilter(teamId, user.isSystemAdmin() ? null : user.id(), active,
+                commanderId, search);
+        return incidents.page(filter, cursor, limit + 1).map(rows -> {
+            boolean more = rows.size() > limit;
+            List<Incident> shown = more ? rows.subList(0, limit) : rows;
+            Instant now = Instant.now();
+            return new IncidentPage(shown.stream().map(i -> IncidentMapper.summary(i, now)).toList(),
+                    more ? IncidentCursor.after(shown.get(shown.size() - 1)).encode() : null);
+        });
+    }
+
+    /** The incident with what its details page shows: message count (duration and members come with it). */
+    public Uni<IncidentResponse> details(Incident incident) {
+        return Panache.withSession(() -> messages.countOf(incident.id))
+                .map(count -> IncidentMapper.response(incident, count, Instant.now()));
+    }
+
+    @WithSession
+    public Uni<List<ChannelMessage>> timeline(UUID id, long afterSeq, int limit, CurrentUser user) {
+        return incidents.findById(id).map(incident -> visible(incident, id, user))
+                .chain(incident -> messages.timeline(incident.id, afterSeq, limit));
     }
 
     @WithSession
     public Uni<List<ChannelMessage>> messages(UUID id, long afterSeq, int limit, CurrentUser user) {
         return incidents.findById(id).map(incident -> visible(incident, id, user))
                 .chain(incident -> messages.page(incident.id, afterSeq, limit));
+    }
+
+    /** A member's post in the incident channel. */
+    public Uni<ChannelMessage> post(UUID id, String text, CurrentUser user) {
+        return Panache.withTransaction(() -> incidents.findById(id).map(incident -> modifiable(incident, id, user,
+                true)).chain(incident -> {
+                    ChannelMessage message = ChannelMessage.of(incident.id, ChannelMessage.Kind.USER, user.id(),
+                            text.strip(), now());
+                    return messages.persist(message).call(messages::flush).chain(messages::withSeq)
+                            .call(saved -> outbox.emit(EventType.INCIDENT_MESSAGE_POSTED,
+                            incident.id.toString(), incident.teamId, user.id(), changeOf(incident, null, null,
+                                    saved.id.toString(), null, saved.createdAt)));
+                }));
+    }
+
+    /** Any member may hand over command, but only to a member of the channel. */
+    public Uni<Incident> changeCommander(UUID id, String commanderId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            if (!incident.memberIds.contains(commanderId)) {
+                throw ProblemException.invalidField("userId", commanderId + " is not a member of this incident; "
+                        + "add them to the channel first");
+            }
+            if (commanderId.equals(incident.commanderId)) {
+                return null;
+            }
+            incident.commanderId = commanderId;
+            return Outcome.of(EventType.INCIDENT_COMMANDER_CHANGED, "@" + user.id() + " made @" + commanderId
+                    + " the commander").user(commanderId);
+        });
+    }
+
+    /** Members invite members of the incident's team (checked against Keycloak). */
+    public Uni<Incident> addMember(UUID id, String memberId, CurrentUser user) {
+        return Panache.withSession(() -> incidents.findById(id)).map(incident -> modifiable(incident, id, user, false))
+                .call(incident -> directory.requireMember(memberId, incident.teamId, "userId"))
+                .chain(checked -> change(id, user, false, incident -> {
+                    if (!incident.memberIds.add(memberId)) {
+                        return null;
+                    }
+                    return Outcome.of(EventType.INCIDENT_MEMBER_ADDED, "@" + user.id() + " added @" + memberId
+                            + " to the incident").user(memberId);
+                }));
+    }
+
+    public Uni<Incident> removeMember(UUID id, String memberId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            if (!incident.memberIds.contains(memberId)) {
+                throw ProblemException.notFound("Member " + memberId);
+            }
+            if (memberId.equals(incident.commanderId)) {
+                throw ProblemException.conflict("@" + memberId + " is the commander; make someone else the "
+                        + "commander first");
+            }
+            incident.memberIds.remove(memberId);
+            return Outcome.of(EventType.INCIDENT_MEMBER_REMOVED, "@" + user.id() + " removed @" + memberId
+                    + " from the incident").user(memberId);
+        });
+    }
+
+    public Uni<Incident> setActiveStage(UUID id, String stageId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist stage = ChecklistEdits.stage(incident.checklists, stageId);
+            if (stageId.equals(incident.activeStageId)) {
+                return null;
+            }
+            incident.activeStageId = stageId;
+            return Outcome.of(EventType.INCIDENT_STAGE_CHANGED, "@" + user.id() + " made \"" + stage.title()
+                    + "\" the active stage").stage(stageId);
+        });
+    }
+
+    public Uni<Incident> addItem(UUID id, String stageId, String title, String description, String slashCommand,
+            CurrentUser user) {
+        Checklist.Item item = new Checklist.Item(UUID.randomUUID().toString(), title.strip(), blankToNull(description),
+                blankToNull(slashCommand), Checklist.State.OPEN, null, null, null, null);
+        return change(id, user, false, incident -> {
+            incident.checklists = ChecklistEdits.addItem(incident.checklists, stageId, item);
+            return Outcome.of(EventType.TASK_ADDED, "@" + user.id() + " added \"" + item.title() + "\"")
+                    .item(stageId, item.id());
+        });
+    }
+
+    /** Changes the given fields of an item (null: unchanged; empty description or command: cleared). */
+    public Uni<Incident> editItem(UUID id, String stageId, String itemId, String title, String description,
+            String slashCommand, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist.Item before = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            String newTitle = title == null ? before.title() : title.strip();
+            String newDescription = description == null ? before.description() : blankToNull(description);
+            String newCommand = slashCommand == null ? before.slashCommand() : blankToNull(slashCommand);
+            incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
+                    item -> item.withText(newTitle, newDescription, newCommand));
+            String text = before.title().equals(newTitle)
+                    ? "@" + user.id() + " edited \"" + before.title() + "\""
+                    : "@" + user.id() + " renamed \"" + before.title() + "\" to \"" + newTitle + "\"";
+            return Outcome.of(EventType.TASK_RENAMED, text).item(stageId, itemId);
+        });
+    }
+
+    public Uni<Incident> removeItem(UUID id, String stageId, String itemId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            incident.checklists = ChecklistEdits.removeItem(incident.checklists, stageId, itemId);
+            return Outcome.of(EventType.TASK_REMOVED, "@" + user.id() + " removed \"" + item.title() + "\"")
+                    .item(stageId, itemId);
+        });
+    }
+
+    /** Checks, unchecks or skips an item; setting the state it already has changes nothing. */
+    public Uni<Incident> setItemState(UUID id, String stageId, String itemId, Checklist.State state,
+            CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            if (item.state() == state) {
+                return null;
+            }
+            incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
+                    it -> it.withState(state, user.id(), now()));
+            String verb = switch (state) {
+                case DONE -> "checked";
+                case OPEN -> "unchecked";
+                case SKIPPED -> "skipped";
+            };
+            return Outcome.of(EventType.TASK_STATE_MODIFIED, "@" + user.id() + " " + verb + " \"" + item.title()
+                    + "\"").item(stageId, itemId).state(state.name().toLowerCase(java.util.Locale.ROOT));
+        });
+    }
+
+    public Uni<Incident> moveItem(UUID id, String stageId, String itemId, String toStageId, int position,
+            CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            incident.checklists = ChecklistEdits.moveItem(incident.checklists, stageId, itemId, toStageId, position);
+            String target = toStageId == null ? stageId : toStageId;
+            return Outcome.of(EventType.TASK_MOVED, "@" + user.id() + " moved \"" + item.title() + "\" to \""
+                    + ChecklistEdits.stage(incident.checklists, target).title() + "\"").item(target, itemId);
+        });
+    }
+
+    /** Assigns an item to a member of the incident, or unassigns it ({@code assigneeId} null). */
+    public Uni<Incident> assignItem(UUID id, String stageId, String itemId, String assigneeId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            if (assigneeId != null && !incident.memberIds.contains(assigneeId)) {
+                throw ProblemException.invalidField("userId", assigneeId + " is not a member of this incident");
+            }
+            Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            if (java.util.Objects.equals(item.assigneeId(), assigneeId)) {
+                return null;
+            }
+            incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
+                    it -> it.withAssignee(assigneeId));
+            String text = assigneeId == null ? "@" + user.id() + " unassigned \"" + item.title() + "\""
+                    : "@" + user.id() + " assigned \"" + item.title() + "\" to @" + assigneeId;
+            return Outcome.of(EventType.TASK_ASSIGNEE_SET, text).item(stageId, itemId).user(assigneeId);
+        });
+    }
+
+    /** Runs an item's slash command: recorded in the timeline and published for integrations to act on. */
+    public Uni<Incident> runItemCommand(UUID id, String stageId, String itemId, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
+            if (item.slashCommand() == null) {
+                throw ProblemException.invalidField("slashCommand", "this item has no slash command to run");
+            }
+            incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
+                    it -> it.withCommandRunAt(now()));
+            return Outcome.of(EventType.TASK_SLASH_COMMAND_RUN, "@" + user.id() + " ran " + item.slashCommand()
+                    + " (\"" + item.title() + "\")").item(stageId, itemId);
+        });
+    }
+
+    /** Ends the incident: no longer active, end time set, system message, {@code incident.ended.v1}. */
+    public Uni<Incident> end(UUID id, CurrentUser user) {
+        return change(id, user, false, incident -> {
+            incident.active = false;
+            incident.endedAt = now();
+            incident.endedBy = user.id();
+            return Outcome.of(EventType.INCIDENT_ENDED, "@" + user.id() + " ended the incident")
+                    .payload(IncidentMapper.ended(incident));
+        });
+    }
+
+    /**
+     * One change under the incident's row lock (concurrent changes wait for each other instead of
+     * overwriting each other), with its system message and event in the same transaction.
+     * {@code apply} changes the incident and says what happened, or returns null for no change.
+     */
+    private Uni<Incident> change(UUID id, CurrentUser user, boolean allowedWhenEnded,
+            Function<Incident, Outcome> apply) {
+        return Panache.withTransaction(() -> incidents.findForUpdate(id)
+                .map(incident -> modifiable(incident, id, user, allowedWhenEnded))
+                .chain(incident -> {
+                    Outcome outcome = apply.apply(incident);
+                    if (outcome == null) {
+                        return Uni.createFrom().item(incident);
+                    }
+                    Instant now = now();
+                    ChannelMessage message = ChannelMessage.of(incident.id, ChannelMessage.Kind.SYSTEM, user.id(),
+                            outcome.message(), now);
+                    return incidents.flush()
+                            .chain(() -> messages.persist(message))
+                            .chain(() -> outbox.emit(outcome.type(), incident.id.toString(), incident.teamId,
+                                    user.id(), outcome.payload() != null ? outcome.payload()
+                                            : changeOf(incident, outcome.userId(), outcome.stageId(), outcome.itemId(),
+                                                    outcome.state(), now)))
+                            .replaceWith(incident);
+                }));
+    }
+
+    private static IncidentChange changeOf(Incident incident, String userId, String stageId, String itemId,
+            String state, Instant at) {
+        return new IncidentChange(incident.id.toString(), incident.teamId, userId, stageId, itemId, state,
+                incident.version, at);
+    }
+
+    /** Visible to the user (404 otherwise), and the user is a member or an administrator (403 otherwise). */
+    private static Incident modifiable(Incident incident, UUID id, CurrentUser user, boolean allowedWhenEnded) {
+        visible(incident, id, user);
+        if (!user.isSystemAdmin() && !incident.memberIds.contains(user.id())) {
+            throw ProblemException.forbidden("Only members of this incident can change it; ask a member to add you");
+        }
+        if (!incident.active && !allowedWhenEnded) {
+            throw ProblemException.conflict("The incident has ended");
+        }
+        return incident;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Microsecond precision, as PostgreSQL stores it. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** What a change did: its event, its system message, and the ids the event names. */
+    record Outcome(EventType type, String message, String userId, String stageId, String itemId, String state,
+            Object payload) {
+        static Outcome of(EventType type, String message) {
+            return new Outcome(type, message, null, null, null, null, null);
+        }
+
+        Outcome user(String id) {
+            return new Outcome(type, message, id, stageId, itemId, state, payload);
+        }
+
+        Outcome stage(String id) {
+            return new Outcome(type, message, userId, id, itemId, state, payload);
+        }
+
+        Outcome item(String stage, String item) {
+            return new Outcome(type, message, userId, stage, item, state, payload);
+        }
+
+        Outcome state(String newState) {
+            return new Outcome(type, message, userId, stageId, itemId, newState, payload);
+        }
+
+        Outcome payload(Object data) {
+            return new Outcome(type, message, userId, stageId, itemId, state, data);
+        }
     }
 
     private static PlaybookView usable(PlaybookView playbook, UUID id, CurrentUser user) {
@@ -118,7 +414,8 @@ public class IncidentService {
         incident.commanderId = creator;
         incident.createdBy = creator;
         incident.active = true;
-        incident.checklists = List.copyOf(playbook.stages);
+        incident.checklists = IncidentMapper.checklists(playbook.stages);
+        incident.activeStageId = incident.checklists.isEmpty() ? null : incident.checklists.get(0).id();
         incident.memberIds.add(creator);
         incident.createdAt = now;
         return incident;

@@ -5,7 +5,7 @@ import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.events.Outbox;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
-import dev.commandcenter.playbook.client.TeamDirectory;
+import dev.commandcenter.directory.TeamDirectory;
 import dev.commandcenter.playbook.mapping.PlaybookMapper;
 import dev.commandcenter.playbook.model.Playbook;
 import dev.commandcenter.playbook.repository.PlaybookCursor;

@@ -13,6 +13,7 @@ import java.util.UUID;
 public class TelemetryEvent {
     public static final String INCIDENT = "incident";
     public static final String PLAYBOOK = "playbook";
+    public static final String TASKS = "tasks";
 
     @Id
     public UUID id;

@@ -4,10 +4,12 @@ import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.InvalidEventException;
+import dev.commandcenter.contracts.IncidentChange;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.kit.security.CurrentUser;
 import dev.commandcenter.telemetry.mapping.TelemetryMapper;
 import dev.commandcenter.telemetry.model.IncidentFields;
+import dev.commandcenter.telemetry.model.TaskProperties;
 import dev.commandcenter.telemetry.model.TelemetryEvent;
 import dev.commandcenter.telemetry.repository.TelemetryEventRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,8 +58,18 @@ public class TelemetryService {
             case PLAYBOOK_CREATED -> playbook(event, "create");
             case PLAYBOOK_UPDATED -> playbook(event, "update");
             case PLAYBOOK_DELETED -> playbook(event, "delete");
+            case TASK_ADDED -> task(event, "add_task");
+            case TASK_REMOVED -> task(event, "remove_task");
+            case TASK_RENAMED -> task(event, "rename_task");
+            case TASK_STATE_MODIFIED -> task(event, "modify_task_state");
+            case TASK_MOVED -> task(event, "move_task");
+            case TASK_ASSIGNEE_SET -> task(event, "set_assignee_for_task");
+            case TASK_SLASH_COMMAND_RUN -> task(event, "run_task_slash_command");
+            // Not tracked by the telemetry seed: commander, members, stage and messages.
+            case INCIDENT_COMMANDER_CHANGED, INCIDENT_MEMBER_ADDED, INCIDENT_MEMBER_REMOVED, INCIDENT_STAGE_CHANGED,
+                    INCIDENT_MESSAGE_POSTED -> null;
         };
-        return records.persist(record).replaceWithVoid();
+        return record == null ? Uni.createFrom().voidItem() : records.persist(record).replaceWithVoid();
     }
 
     private TelemetryEvent incident(EventEnvelope event, String action, boolean active) {
@@ -67,6 +79,15 @@ public class TelemetryService {
         requireItemOfEnvelopeTeam(event, incidentId, incident.teamId());
         return TelemetryMapper.record(event, TelemetryEvent.INCIDENT, action, incidentId,
                 TelemetryMapper.incident(event, incident, incidentId, active), server, Instant.now());
+    }
+
+    /** A checklist action: which incident and who, nothing of the task itself (seed: tasks data). */
+    private TelemetryEvent task(EventEnvelope event, String action) {
+        IncidentChange change = EventJson.data(event, IncidentChange.class);
+        String incidentId = change != null && change.incidentId() != null ? change.incidentId() : event.subject();
+        requireItemOfEnvelopeTeam(event, incidentId, change == null ? null : change.teamId());
+        return TelemetryMapper.record(event, TelemetryEvent.TASKS, action, incidentId,
+                new TaskProperties(incidentId, event.actorid()), server, Instant.now());
     }
 
     private TelemetryEvent playbook(EventEnvelope event, String action) {

@@ -1,4 +1,4 @@
-package dev.commandcenter.playbook.client;
+package dev.commandcenter.directory;
 
 import dev.commandcenter.kit.problem.ProblemException;
 import io.quarkus.cache.CacheResult;

@@ -1,4 +1,4 @@
-package dev.commandcenter.playbook.client;
+package dev.commandcenter.directory;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,0 +1,55 @@
+package dev.commandcenter.incident.rest;
+
+import dev.commandcenter.contracts.PlaybookContent;
+import dev.commandcenter.incident.model.Checklist;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The bodies of the requests that change a running incident. */
+public final class ChangeRequests {
+    static final String USER = "[A-Za-z0-9._@-]{1,100}";
+    static final String USER_MESSAGE = "must be a user name";
+
+    private ChangeRequests() {
+    }
+
+    public record PostMessage(@NotBlank @Size(max = 16384) String text) {
+    }
+
+    /** A user: the new commander or the member to add. */
+    public record UserRef(@NotBlank @Pattern(regexp = USER, message = USER_MESSAGE) String userId) {
+    }
+
+    /** The member to assign an item to; null unassigns it. */
+    public record Assignee(@Pattern(regexp = USER, message = USER_MESSAGE) String userId) {
+    }
+
+    public record ActiveStage(@NotBlank @Size(max = 40) String stageId) {
+    }
+
+    public record Item(
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4096) String description,
+            @Size(max = 500) @Pattern(regexp = PlaybookContent.SLASH_COMMAND,
+                    message = "must be a slash command such as /page oncall") String slashCommand) {
+    }
+
+    /** Changes to an item: absent fields stay as they are; an empty description or command clears it. */
+    public record ItemPatch(
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+            @Size(max = 4096) String description,
+            @Size(max = 500) @Pattern(regexp = "|" + PlaybookContent.SLASH_COMMAND,
+                    message = "must be a slash command such as /page oncall, or empty") String slashCommand) {
+    }
+
+    public record ItemState(@NotNull Checklist.State state) {
+    }
+
+    /** The item's new zero-based position, in its stage or in {@code toStageId}; past the end means last. */
+    public record Move(@NotNull @Min(0) @Max(1000) Integer position, @Size(max = 40) String toStageId) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.commandcenter.incident.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of the incident list. */
+public record IncidentSummary(
+        UUID id,
+        String teamId,
+        String name,
+        UUID playbookId,
+        boolean publicChannel,
+        String commanderId,
+        boolean active,
+        int memberCount,
+        long durationSeconds,
+        Instant createdAt,
+        Instant endedAt) {
+}
