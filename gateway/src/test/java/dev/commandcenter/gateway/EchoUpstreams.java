@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Four real HTTP servers standing in for the services: each answers with what it received (its
  * name, method, path, query, headers, body) and lists every request it saw at {@code /__received}.
  * Test hooks: header {@code X-Echo-Delay-Ms} delays the answer, {@code X-Echo-Status} sets its
- * status, a path ending in {@code /stream} streams {@code rows} CSV lines after a pause.
+ * status, {@code X-Echo-Location} makes it redirect there with an absolute URL of its own origin
+ * (as a service behind the gateway would), a path ending in {@code /stream} streams {@code rows} CSV lines after a pause.
  * Init arg {@code unreachable} names a service whose URL points at a closed port instead.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -85,6 +86,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 .put("bodyLength", body.length())
                 .put("body", body.toString());
         String status = request.getHeader("X-Echo-Status");
+        String location = request.getHeader("X-Echo-Location");
+        if (location != null) {
+            request.response().setStatusCode(303)
+                    .putHeader("Location", "http://" + request.authority() + location).end();
+            return;
+        }
         long delay = Long.parseLong(request.headers().get("X-Echo-Delay-Ms") == null ? "0" : request.getHeader("X-Echo-Delay-Ms"));
         Runnable respond = () -> request.response()
                 .setStatusCode(status == null ? 200 : Integer.parseInt(status))

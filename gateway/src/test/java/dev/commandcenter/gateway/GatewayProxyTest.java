@@ -89,6 +89,13 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aServiceRedirectToItsOwnOriginBecomesAPathOnTheGateway() {
+        given().auth().oauth2(ALICE).redirects().follow(false).header("X-Echo-Location", "/backstage/playbooks/42")
+                .post("/backstage/playbooks")
+                .then().statusCode(303).header("Location", equalTo("/backstage/playbooks/42"));
+    }
+
+    @Test
     void anAnonymousBrowserOnABackstagePageIsSentToSignIn() {
         given().redirects().follow(false).accept("text/html").get("/backstage/playbooks")
                 .then().statusCode(302)

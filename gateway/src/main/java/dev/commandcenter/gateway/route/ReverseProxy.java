@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -219,6 +220,10 @@ public class ReverseProxy {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
+        String location = upstreamResponse.getHeader(HttpHeaders.LOCATION);
+        if (location != null) {
+            response.headers().set(HttpHeaders.LOCATION, onGateway(location, upstreamResponse.request().absoluteURI()));
+        }
         String length = upstreamResponse.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, length);
@@ -230,6 +235,16 @@ public class ReverseProxy {
             upstreamResponse.request().reset();
             response.reset();
         });
+    }
+
+    /**
+     * A redirect to the service's own origin (services build absolute URLs from the address they
+     * were called on) becomes the same path on the gateway; other locations pass unchanged.
+     */
+    static String onGateway(String location, String upstreamRequestUri) {
+        URI upstream = URI.create(upstreamRequestUri);
+        String origin = upstream.getScheme() + "://" + upstream.getRawAuthority();
+        return location.startsWith(origin + "/") ? location.substring(origin.length()) : location;
     }
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, Throwable failure) {

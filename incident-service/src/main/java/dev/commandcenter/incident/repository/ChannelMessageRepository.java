@@ -22,6 +22,16 @@ public class ChannelMessageRepository implements PanacheRepositoryBase<ChannelMe
                 ChannelMessage.Kind.USER).page(Page.ofSize(limit)).list();
     }
 
+    /** The last {@code limit} messages, oldest of them first. */
+    public Uni<List<ChannelMessage>> latest(UUID incidentId, int limit) {
+        return find("incidentId = ?1 order by seq desc", incidentId).page(Page.ofSize(limit)).list()
+                .map(newestFirst -> {
+                    List<ChannelMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
+                    java.util.Collections.reverse(oldestFirst);
+                    return oldestFirst;
+                });
+    }
+
     public Uni<Long> countOf(UUID incidentId) {
         return count("incidentId", incidentId);
     }

@@ -85,6 +85,16 @@ public class IncidentService {
         return incidents.findById(id).map(incident -> visible(incident, id, user));
     }
 
+    /** The playbooks of the team the user may start an incident from (members; administrators: all). */
+    @WithSession
+    public Uni<List<PlaybookView>> startablePlaybooks(String teamId, CurrentUser user) {
+        if (!user.canAccessTeam(teamId)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return playbooks.liveOfTeam(teamId).map(all -> all.stream()
+                .filter(p -> user.isSystemAdmin() || p.memberIds.contains(user.id())).toList());
+    }
+
     /** A page of the team's incidents the user may see, newest first (keyset: {@code after}). */
     @WithSession
     public Uni<IncidentPage> list(String teamId, Boolean active, String commanderId, String search, String after,
@@ -114,6 +124,13 @@ public class IncidentService {
     public Uni<List<ChannelMessage>> timeline(UUID id, long afterSeq, int limit, CurrentUser user) {
         return incidents.findById(id).map(incident -> visible(incident, id, user))
                 .chain(incident -> messages.timeline(incident.id, afterSeq, limit));
+    }
+
+    /** The channel's latest messages, oldest of them first (what the incident page shows). */
+    @WithSession
+    public Uni<List<ChannelMessage>> recentMessages(UUID id, int limit, CurrentUser user) {
+        return incidents.findById(id).map(incident -> visible(incident, id, user))
+                .chain(incident -> messages.latest(incident.id, limit));
     }
 
     @WithSession

@@ -1,6 +1,5 @@
 package dev.commandcenter.playbook.ui;
 
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +7,6 @@ import java.nio.charset.StandardCharsets;
 /** Small helpers for the backstage templates. */
 public final class PageExtensions {
     private PageExtensions() {
-    }
-
-    /** {@code {step.description.markdown}}: the limited markdown as safe HTML. */
-    @TemplateExtension
-    static RawString markdown(String text) {
-        return new RawString(Markdown.toHtml(text));
     }
 
     /** {@code {pb:item('stages',0)}} is {@code stages[0]}: form field names match validation error paths. */

@@ -1,4 +1,4 @@
-package dev.commandcenter.playbook.ui;
+package dev.commandcenter.kit.text;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.commandcenter.playbook.ui;
+package dev.commandcenter.kit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,262 @@
+package dev.commandcenter.incident.ui;
+
+import dev.commandcenter.incident.model.Checklist;
+import dev.commandcenter.incident.model.PlaybookView;
+import dev.commandcenter.incident.rest.IncidentPage;
+import dev.commandcenter.incident.rest.IncidentResponse;
+import dev.commandcenter.incident.rest.MessageResponse;
+import dev.commandcenter.incident.rest.StartIncidentRequest;
+import dev.commandcenter.incident.mapping.IncidentMapper;
+import dev.commandcenter.incident.service.IncidentService;
+import dev.commandcenter.kit.problem.ProblemException;
+import dev.commandcenter.kit.security.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The incident backstage: the team's incidents with filters and the start dialog, and the
+ * incident page (what Mattermost's RHS shows: commander, duration, stages and their steps, the
+ * channel with a composer, end and export). Forms post to the same use cases as the API; a
+ * refused change comes back as the page with the reason on top.
+ */
+@Path("/backstage/incidents")
+@Tag(name = "Backstage pages")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class IncidentPages {
+    private static final int PAGE_SIZE = 25;
+    private static final int SHOWN_MESSAGES = 100;
+
+    private final IncidentService service;
+    private final CurrentUser user;
+
+    public IncidentPages(IncidentService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(ListView view);
+
+        static native TemplateInstance incident(IncidentView view);
+    }
+
+    public record Viewer(String name, List<String> teams, boolean systemAdmin) {
+    }
+
+    public record ListView(Viewer viewer, String team, String status, String commander, String q, IncidentPage page,
+            List<PlaybookView> playbooks, String name, String error) {
+    }
+
+    public record IncidentView(Viewer viewer, IncidentResponse incident, Checklist activeStage,
+            List<Checklist> otherStages, List<MessageResponse> messages, boolean member, String error) {
+    }
+
+    @GET
+    @Operation(summary = "Page: the team's incidents, filters and the start dialog")
+    public Uni<RestResponse<String>> list(@QueryParam("team") String team, @QueryParam("status") String status,
+            @QueryParam("commander") String commander, @QueryParam("q") String q, @QueryParam("after") String after) {
+        return listPage(team, status, commander, q, after, null, null, RestResponse.Status.OK);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: start an incident, then open its page")
+    public Uni<RestResponse<String>> start(@RestForm String teamId, @RestForm String playbookId,
+            @RestForm String name, @RestForm String postText) {
+        UUID playbook;
+        try {
+            playbook = UUID.fromString(playbookId == null ? "" : playbookId);
+        } catch (IllegalArgumentException e) {
+            return listPage(teamId, null, null, null, null, name, "Choose a playbook.", RestResponse.Status.BAD_REQUEST);
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            return listPage(teamId, null, null, null, null, name, "Name the incident channel (up to 100 characters).",
+                    RestResponse.Status.BAD_REQUEST);
+        }
+        String post = postText == null || postText.isBlank() ? null : postText;
+        return service.start(new StartIncidentRequest(playbook, name, post), user)
+                .map(incident -> redirect("/backstage/incidents/" + incident.id))
+                .onFailure(ProblemException.class).recoverWithUni(e -> listPage(teamId, null, null, null, null, name,
+                        e.getMessage(), RestResponse.Status.fromStatusCode(((ProblemException) e).status())));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Page: one incident")
+    public Uni<RestResponse<String>> incident(@RestPath UUID id) {
+        return page(id, null, RestResponse.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: post to the channel")
+    public Uni<RestResponse<String>> post(@RestPath UUID id, @RestForm String text) {
+        if (text == null || text.isBlank() || text.length() > 16384) {
+            return page(id, "Write a message (up to 16,384 characters).", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> service.post(id, text, user).replaceWithVoid(), "#composer");
+    }
+
+    @POST
+    @Path("/{id}/commander")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: change the commander")
+    public Uni<RestResponse<String>> commander(@RestPath UUID id, @RestForm String userId) {
+        return act(id, () -> service.changeCommander(id, orEmpty(userId), user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: add a member of the team")
+    public Uni<RestResponse<String>> addMember(@RestPath UUID id, @RestForm String userId) {
+        String member = orEmpty(userId).strip();
+        if (!member.matches("[A-Za-z0-9._@-]{1,100}")) {
+            return page(id, "Enter the user name of a member of the team.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> service.addMember(id, member, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/active-stage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: make a stage active")
+    public Uni<RestResponse<String>> activeStage(@RestPath UUID id, @RestForm String stageId) {
+        return act(id, () -> service.setActiveStage(id, orEmpty(stageId), user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/stages/{stageId}/items")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: add a checklist item")
+    public Uni<RestResponse<String>> addItem(@RestPath UUID id, @RestPath String stageId, @RestForm String title) {
+        if (title == null || title.isBlank() || title.length() > 200) {
+            return page(id, "Name the new item (up to 200 characters).", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> service.addItem(id, stageId, title, null, null, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/stages/{stageId}/items/{itemId}/state")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: check, uncheck or skip an item")
+    public Uni<RestResponse<String>> itemState(@RestPath UUID id, @RestPath String stageId, @RestPath String itemId,
+            @RestForm String state) {
+        Checklist.State parsed;
+        try {
+            parsed = Checklist.State.valueOf(orEmpty(state).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return page(id, "Unknown item state.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> service.setItemState(id, stageId, itemId, parsed, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/stages/{stageId}/items/{itemId}/assignee")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: assign an item")
+    public Uni<RestResponse<String>> assign(@RestPath UUID id, @RestPath String stageId, @RestPath String itemId,
+            @RestForm String userId) {
+        String assignee = userId == null || userId.isBlank() ? null : userId.strip();
+        return act(id, () -> service.assignItem(id, stageId, itemId, assignee, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/stages/{stageId}/items/{itemId}/run")
+    @Operation(summary = "Form: run an item's slash command")
+    public Uni<RestResponse<String>> run(@RestPath UUID id, @RestPath String stageId, @RestPath String itemId) {
+        return act(id, () -> service.runItemCommand(id, stageId, itemId, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @Operation(summary = "Form: end the incident")
+    public Uni<RestResponse<String>> end(@RestPath UUID id) {
+        return act(id, () -> service.end(id, user).replaceWithVoid(), "");
+    }
+
+    /** Runs a change; on success back to the page (303), on a refusal the page with the reason. */
+    private Uni<RestResponse<String>> act(UUID id, Supplier<Uni<Void>> change, String anchor) {
+        return change.get().map(done -> redirect("/backstage/incidents/" + id + anchor))
+                .onFailure(ProblemException.class).recoverWithUni(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    if (problem.status() == 404 && problem.getMessage().startsWith("Incident")) {
+                        return Uni.createFrom().failure(problem);
+                    }
+                    String reason = problem.errors().isEmpty() ? problem.getMessage()
+                            : problem.errors().get(0).message();
+                    return page(id, reason, RestResponse.Status.fromStatusCode(problem.status()));
+                });
+    }
+
+    private Uni<RestResponse<String>> page(UUID id, String error, RestResponse.Status status) {
+        return service.get(id, user).chain(service::details).chain(incident -> service
+                .recentMessages(id, SHOWN_MESSAGES, user)
+                .chain(messages -> {
+                    Checklist active = incident.checklists().stream()
+                            .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
+                    List<Checklist> others = incident.checklists().stream().filter(s -> s != active).toList();
+                    boolean member = user.isSystemAdmin() || incident.memberIds().contains(user.id());
+                    return Templates.incident(new IncidentView(viewer(), incident, active, others,
+                            messages.stream().map(IncidentMapper::response).toList(), member, error)).createUni();
+                }))
+                .map(html -> RestResponse.status(status, html));
+    }
+
+    private Uni<RestResponse<String>> listPage(String team, String status, String commander, String q, String after,
+            String name, String error, RestResponse.Status httpStatus) {
+        List<String> teams = List.copyOf(user.teams());
+        String chosen = team != null && !team.isBlank() ? team : teams.isEmpty() ? "" : teams.get(0);
+        String shownStatus = status == null || status.isBlank() ? "all" : status;
+        Boolean active = switch (shownStatus) {
+            case "ongoing" -> Boolean.TRUE;
+            case "ended" -> Boolean.FALSE;
+            default -> null;
+        };
+        if (chosen.isEmpty()) {
+            return Templates.list(new ListView(viewer(), chosen, shownStatus, commander, q,
+                            new IncidentPage(List.of(), null), List.of(), name, error)).createUni()
+                    .map(html -> RestResponse.status(httpStatus, html));
+        }
+        return service.list(chosen, active, commander, q, after, PAGE_SIZE, user)
+                .chain(page -> service.startablePlaybooks(chosen, user).chain(playbooks -> Templates.list(
+                        new ListView(viewer(), chosen, shownStatus, commander, q, page, playbooks, name, error))
+                        .createUni()))
+                .map(html -> RestResponse.status(httpStatus, html));
+    }
+
+    private Viewer viewer() {
+        return new Viewer(user.id(), List.copyOf(user.teams()), user.isSystemAdmin());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static RestResponse<String> redirect(String location) {
+        return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.SEE_OTHER)
+                .location(URI.create(location)).build();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.commandcenter.incident;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.commandcenter.incident.IncidentResourceTest.INFRA;
+import static dev.commandcenter.incident.IncidentResourceTest.publishPlaybook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.commandcenter.stack.StackTestResource;
+import dev.commandcenter.stack.browser.HeadlessChromium;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The incident pages in a real headless Chromium, as alice with her real Keycloak token. */
+@QuarkusTest
+@WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident"))
+class IncidentPagesBrowserTest {
+    private static HeadlessChromium chromium;
+
+    @TestHTTPResource("/backstage/incidents")
+    URL pages;
+
+    @BeforeAll
+    static void launch() {
+        chromium = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    private Page browserAs(String user) {
+        return chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser(user)));
+    }
+
+    @Test
+    void aliceStartsAnIncidentAndRunsItFromItsPage() throws Exception {
+        UUID playbook = publishPlaybook("payments", List.of("alice"), true);
+        String name = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        Page page = browserAs("alice");
+        // The playbook reaches incident-service through Kafka: the start dialog offers it once it has arrived.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            page.navigate(pages + "?team=payments");
+            return page.locator("#playbook option[value='" + playbook + "']").count() == 1;
+        });
+
+        assertThat(page.locator("h1")).containsText("Incidents of team payments");
+        page.locator("#playbook").selectOption(playbook.toString());
+        page.locator("#name").fill(name);
+        page.locator("#post-text").fill("Checkout returns 500 for 30% of users");
+        page.locator("#start").click();
+
+        assertThat(page.locator("#incident-name")).hasText(name);
+        assertThat(page.locator("#commander")).hasText("@alice");
+        assertThat(page.locator("#messages li").first()).containsText("Checkout returns 500 for 30% of users");
+        assertThat(page.locator("#active-stage .stage-title")).hasText("Triage");
+        String before = page.locator("#duration").textContent();
+        page.waitForTimeout(1200);
+        assertThat(page.locator("#duration")).not().hasText(before);
+
+        Locator pageOnCall = page.locator("#active-stage .item-row").filter(
+                new Locator.FilterOptions().setHasText("Page on-call"));
+        pageOnCall.locator("button.check").click();
+        assertThat(page.locator("#active-stage .item-row.done")).containsText("Page on-call");
+        page.locator("#active-stage .item-row").filter(new Locator.FilterOptions().setHasText("Page on-call"))
+                .locator("button.run").click();
+        page.locator("#member").fill("bob");
+        page.locator("#add-member").click();
+        assertThat(page.locator("#members")).containsText("@bob");
+        page.locator("#new-commander").selectOption("bob");
+        page.locator("#change-commander").click();
+        assertThat(page.locator("#commander")).hasText("@bob");
+        page.locator("#message").fill("Rolling back, commas, \"quotes\" and all");
+        page.locator("#send").click();
+        assertThat(page.locator("#messages li").last()).containsText("Rolling back, commas, \"quotes\" and all");
+        page.locator("#member").fill("carol");
+        page.locator("#add-member").click();
+        assertThat(page.locator("#problem")).containsText("carol is not a member of team payments");
+        HeadlessChromium.screenshot(page, "incident-page");
+
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("#end").click();
+        assertThat(page.locator("#status")).containsText("Ended by @alice");
+        String export = page.locator("#export").getAttribute("href");
+        assertThat(export).endsWith("/channel.csv");
+        String csv = page.request().get(new URL(pages, export).toString()).text();
+        assertThat(csv).startsWith("seq,time,kind,author,text,attachments").contains("@alice ended the incident")
+                .contains("\"Rolling back, commas, \"\"quotes\"\" and all\"");
+        HeadlessChromium.screenshot(page, "incident-page-ended");
+
+        page.navigate(pages + "?team=payments&status=ended&q=" + name);
+        assertThat(page.locator("#incidents tbody tr")).hasCount(1);
+        assertThat(page.locator("#incidents tbody tr")).containsText("@bob");
+        HeadlessChromium.screenshot(page, "incident-list");
+    }
+}
