@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 echo "[stack] Building the suite (first run downloads dependencies, ~3-5 min; later runs ~1 min) ..."
 ./mvnw -B -ntp install -DskipTests \
-  -pl stack-artifacts,contracts,service-kit,event-kit,local-stack,playbook-service,incident-service,notifier-service,telemetry-service,gateway \
+  -pl stack-artifacts,contracts,service-kit,event-kit,team-directory,local-stack,playbook-service,incident-service,notifier-service,telemetry-service,gateway \
   | grep --line-buffered -E '(Building .*\[|BUILD|ERROR)' | sed -u 's/^\[INFO\] /[build] /'
 
 exec java -Xmx256m -XX:+UseSerialGC -Dstack.root="$PWD" \

@@ -70,6 +70,31 @@ class IncidentOperationsTest {
 
         assertThat(systemMessages(id)).containsExactly("@alice added @bob to the incident",
                 "@bob made @bob the commander");
+        List<ConsumerRecord<String, String>> records = TopicReader.read(INFRA.kafkaBootstrapServers(),
+                Topics.INCIDENTS, r -> id.equals(r.key()), 3, Duration.ofSeconds(3), Duration.ofSeconds(30));
+        List<EventEnvelope> events = records.stream().map(r -> EventJson.read(r.value())).toList();
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("incident.started.v1",
+                "incident.member_added.v1", "incident.commander_changed.v1");
+        assertThat(events).extracting(EventEnvelope::actorid).containsExactly("alice", "alice", "bob");
+        assertThat(EventJson.data(events.get(1), IncidentChange.class).userId()).isEqualTo("bob");
+        assertThat(EventJson.data(events.get(2), IncidentChange.class).userId()).isEqualTo("bob");
+    }
+
+    @Test
+    void aRemovedMemberLeavesAndTheRemovalIsPublished() {
+        String id = startedByAlice(false);
+        as("alice").body(Map.of("userId", "bob")).post(INCIDENTS + id + "/members").then().statusCode(200);
+        as("bob").get(INCIDENTS + id).then().statusCode(200);
+
+        as("alice").delete(INCIDENTS + id + "/members/bob").then().statusCode(200).body("memberIds", contains("alice"));
+
+        as("bob").get(INCIDENTS + id).then().statusCode(404);
+        List<ConsumerRecord<String, String>> records = TopicReader.read(INFRA.kafkaBootstrapServers(),
+                Topics.INCIDENTS, r -> id.equals(r.key()) && r.value().contains("incident.member_removed.v1"), 1,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(EventJson.data(EventJson.read(records.get(0).value()), IncidentChange.class).userId())
+                .isEqualTo("bob");
     }
 
     @Test

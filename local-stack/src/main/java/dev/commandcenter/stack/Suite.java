@@ -24,8 +24,14 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(Path root, Path runDir, PostgresServer postgres, InfraEndpoints infra,
             boolean usePreferredPorts, Progress progress) {
+        return start(root, runDir, postgres, infra, ServiceSpec.ALL, usePreferredPorts, progress);
+    }
+
+    /** Starts only {@code services} (a benchmark needs one service, not the suite). */
+    public static Suite start(Path root, Path runDir, PostgresServer postgres, InfraEndpoints infra,
+            List<ServiceSpec> services, boolean usePreferredPorts, Progress progress) {
         Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : services) {
             ports.put(spec, usePreferredPorts ? Net.preferredPort(spec.preferredPort()) : Net.freePort());
             if (!Files.isRegularFile(spec.runner(root))) {
                 throw new StackException(spec.name() + " is not built (" + spec.runner(root)
@@ -35,7 +41,7 @@ public final class Suite implements AutoCloseable {
         Map<ServiceSpec, ChildProcess> processes = new LinkedHashMap<>();
         Suite suite = new Suite(processes, ports);
         try {
-            for (ServiceSpec spec : ServiceSpec.ALL) {
+            for (ServiceSpec spec : services) {
                 if (spec.hasDatabase()) {
                     postgres.createDatabase(spec.database());
                 }
@@ -47,7 +53,7 @@ public final class Suite implements AutoCloseable {
                 progress.step(spec.name() + " on http://" + Net.HOST + ":" + ports.get(spec) + ", log " + log);
                 processes.put(spec, ChildProcess.start(spec.name(), command, runDir, log, Map.of()));
             }
-            for (ServiceSpec spec : ServiceSpec.ALL) {
+            for (ServiceSpec spec : services) {
                 String ready = suite.url(spec) + "/q/health/ready";
                 Net.awaitReady(processes.get(spec), Duration.ofSeconds(120), () -> Net.httpStatus(ready) == 200,
                         progress);
@@ -85,6 +91,11 @@ public final class Suite implements AutoCloseable {
 
     public String url(ServiceSpec spec) {
         return "http://" + Net.HOST + ":" + ports.get(spec);
+    }
+
+    /** The operating-system process id of a started service. */
+    public long pid(ServiceSpec spec) {
+        return processes.get(spec).pid();
     }
 
     public String gatewayUrl() {
