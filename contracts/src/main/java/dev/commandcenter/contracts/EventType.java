@@ -14,6 +14,7 @@ public enum EventType {
     INCIDENT_MEMBER_ADDED("incident.member_added.v1", Topics.INCIDENTS),
     INCIDENT_MEMBER_REMOVED("incident.member_removed.v1", Topics.INCIDENTS),
     INCIDENT_STAGE_CHANGED("incident.stage_changed.v1", Topics.INCIDENTS),
+    INCIDENT_SEVERITY_CHANGED("incident.severity_changed.v1", Topics.INCIDENTS),
     INCIDENT_MESSAGE_POSTED("incident.message_posted.v1", Topics.INCIDENTS),
     /** The checklist ("task") actions of the telemetry seed: add_task, remove_task, ... */
     TASK_ADDED("incident.task_added.v1", Topics.INCIDENTS),

@@ -165,6 +165,36 @@ class IncidentOperationsTest {
     }
 
     @Test
+    void theSeverityIsOneOfThePlaybooksLevelsAndFiltersTheList() {
+        UUID playbook = publishPlaybook("payments", List.of("alice"), true);
+        String tag = "sev-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = start("alice", playbook, tag + "-a", null);
+        as("alice").body(Map.of("playbookId", playbook, "name", tag + "-b", "severity", "SEV9")).post("/api/v1/incidents")
+                .then().statusCode(400).body("errors[0].field", equalTo("severity"))
+                .body("detail", containsString("[SEV1, SEV2]"));
+        String second = as("alice").body(Map.of("playbookId", playbook, "name", tag + "-b", "severity", "SEV1"))
+                .post("/api/v1/incidents").then().statusCode(201).body("severity", equalTo("SEV1")).extract().path("id");
+
+        as("alice").body(Map.of("severity", "SEV2")).put(INCIDENTS + first + "/severity")
+                .then().statusCode(200).body("severity", equalTo("SEV2"));
+        as("alice").body(Map.of("severity", "SEV7")).put(INCIDENTS + first + "/severity").then().statusCode(400);
+        as("bob").body(Map.of("severity", "SEV1")).put(INCIDENTS + first + "/severity").then().statusCode(403);
+
+        assertThat(systemMessages(first)).containsExactly("@alice set the severity to SEV2");
+        as("alice").queryParam("teamId", "payments").queryParam("q", tag).queryParam("severity", "SEV2")
+                .get("/api/v1/incidents").then().statusCode(200).body("items.id", contains(first));
+        as("alice").queryParam("teamId", "payments").queryParam("q", tag).queryParam("severity", "SEV1")
+                .get("/api/v1/incidents").then().statusCode(200).body("items.id", contains(second))
+                .body("items[0].severity", equalTo("SEV1"));
+        List<ConsumerRecord<String, String>> records = TopicReader.read(INFRA.kafkaBootstrapServers(),
+                Topics.INCIDENTS, r -> first.equals(r.key()) && r.value().contains("incident.severity_changed.v1"), 1,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(EventJson.data(EventJson.read(records.get(0).value()), IncidentChange.class).state())
+                .isEqualTo("SEV2");
+    }
+
+    @Test
     void endingTwiceIsAConflictAndAnEndedIncidentNoLongerChanges() {
         String id = startedByAlice(true);
 

@@ -61,10 +61,15 @@ class IncidentPagesBrowserTest {
         page.locator("#playbook").selectOption(playbook.toString());
         page.locator("#name").fill(name);
         page.locator("#post-text").fill("Checkout returns 500 for 30% of users");
+        page.locator("#new-severity").selectOption("SEV2");
         page.locator("#start").click();
 
         assertThat(page.locator("#incident-name")).hasText(name);
         assertThat(page.locator("#commander")).hasText("@alice");
+        assertThat(page.locator("#severity")).hasText("SEV2");
+        page.locator("#severity-form select").selectOption("SEV1");
+        page.locator("#change-severity").click();
+        assertThat(page.locator("#severity")).hasText("SEV1");
         assertThat(page.locator("#messages li").first()).containsText("Checkout returns 500 for 30% of users");
         assertThat(page.locator("#active-stage .stage-title")).hasText("Triage");
         String before = page.locator("#duration").textContent();

@@ -46,11 +46,15 @@ class IncidentResourceTest {
     /** Announces a playbook on the real topic, as playbook-service would. */
     static UUID publishPlaybook(String team, List<String> members, boolean publicChannel) {
         UUID id = UUID.randomUUID();
-        PlaybookContent content = PlaybookContent.of("Payments outage", "", publicChannel, List.of(
+        PlaybookContent process = PlaybookContent.of("Payments outage", "", publicChannel, List.of(
                 new PlaybookContent.Stage("s-triage", "Triage", List.of(
                         new PlaybookContent.Step("t-page", "Page on-call", null, "/page oncall"),
                         new PlaybookContent.Step("t-bridge", "Open a bridge", null, null))),
                 new PlaybookContent.Stage("s-resolve", "Resolve", List.of())));
+        PlaybookContent content = new PlaybookContent(process.title(), process.description(), publicChannel,
+                process.stages(), List.of(), List.of(), null, List.of(), List.of(),
+                List.of(new PlaybookContent.Severity("SEV1", "Critical", ""),
+                        new PlaybookContent.Severity("SEV2", "Major", "")), process.learningFlow());
         PlaybookState state = new PlaybookState(id.toString(), team, content, members, false, 1, members.get(0),
                 Instant.now(), members.get(0), Instant.now());
         send(Topics.PLAYBOOKS, id.toString(), EventJson.write(EventEnvelope.of(EventType.PLAYBOOK_CREATED,

@@ -20,15 +20,15 @@ public final class IncidentMapper {
 
     public static IncidentResponse response(Incident incident, long messageCount, Instant now) {
         return new IncidentResponse(incident.id, incident.teamId, incident.playbookId, incident.name,
-                incident.channelId, incident.publicChannel, incident.commanderId, incident.createdBy, incident.active,
-                incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
+                incident.channelId, incident.publicChannel, incident.severity, incident.commanderId, incident.createdBy,
+                incident.active, incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
                 durationSeconds(incident, now), incident.activeStageId, incident.checklists, incident.createdAt,
                 incident.endedAt, incident.endedBy, incident.version);
     }
 
     public static IncidentSummary summary(Incident incident, Instant now) {
         return new IncidentSummary(incident.id, incident.teamId, incident.name, incident.playbookId,
-                incident.publicChannel, incident.commanderId, incident.active, incident.memberIds.size(),
+                incident.publicChannel, incident.severity, incident.commanderId, incident.active, incident.memberIds.size(),
                 durationSeconds(incident, now), incident.createdAt, incident.endedAt);
     }
 

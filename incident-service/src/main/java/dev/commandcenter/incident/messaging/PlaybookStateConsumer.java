@@ -4,6 +4,7 @@ import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.InvalidEventException;
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.events.ProcessedEvents;
 import dev.commandcenter.incident.model.PlaybookView;
@@ -59,6 +60,8 @@ public class PlaybookStateConsumer {
             view.publicChannel = state.publicChannel();
             view.memberIds = List.copyOf(state.memberIds());
             view.stages = state.stages();
+            view.severities = state.content().severities() == null ? List.of()
+                    : state.content().severities().stream().map(PlaybookContent.Severity::level).toList();
             view.deleted = state.deleted() || event.is(EventType.PLAYBOOK_DELETED);
             view.version = state.version();
             return existing != null ? Uni.createFrom().voidItem() : views.persist(view).replaceWithVoid();

@@ -40,6 +40,10 @@ public class Incident {
     @Column(name = "public_channel", nullable = false)
     public boolean publicChannel;
 
+    /** One of the playbook's severity levels, or null when none was set. */
+    @Column
+    public String severity;
+
     @Column(name = "commander_id", nullable = false)
     public String commanderId;
 

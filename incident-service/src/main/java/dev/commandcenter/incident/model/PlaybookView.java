@@ -36,6 +36,11 @@ public class PlaybookView {
     @Column(nullable = false)
     public List<PlaybookContent.Stage> stages;
 
+    /** The severity levels the playbook defines (SEV1, ...): an incident's severity is one of them. */
+    @Convert(converter = StringListConverter.class)
+    @Column(nullable = false)
+    public List<String> severities = List.of();
+
     @Column(nullable = false)
     public boolean deleted;
 

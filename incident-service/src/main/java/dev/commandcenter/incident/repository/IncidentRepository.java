@@ -41,6 +41,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             query.append(" and i.commanderId = :commander");
             params.and("commander", filter.commanderId());
         }
+        if (filter.severity() != null && !filter.severity().isBlank()) {
+            query.append(" and i.severity = :severity");
+            params.and("severity", filter.severity());
+        }
         if (filter.search() != null && !filter.search().isBlank()) {
             query.append(" and lower(i.name) like :search escape '!'");
             params.and("search", "%" + filter.search().strip().toLowerCase(Locale.ROOT).replace("!", "!!")

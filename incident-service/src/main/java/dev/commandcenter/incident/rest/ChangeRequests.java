@@ -28,6 +28,11 @@ public final class ChangeRequests {
     public record Assignee(@Pattern(regexp = USER, message = USER_MESSAGE) String userId) {
     }
 
+    /** One of the playbook's severity levels; null clears it. */
+    public record Severity(@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a level such as SEV1")
+            String severity) {
+    }
+
     public record ActiveStage(@NotBlank @Size(max = 40) String stageId) {
     }
 

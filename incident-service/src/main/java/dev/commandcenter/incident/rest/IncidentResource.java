@@ -79,6 +79,8 @@ public class IncidentResource {
             @Pattern(regexp = "ongoing|ended|all", message = "must be ongoing, ended or all") String status,
             @Parameter(description = "Only incidents this user commands") @QueryParam("commander") @Size(max = 100)
             String commander,
+            @Parameter(description = "Only incidents of this severity level") @QueryParam("severity")
+            @Size(max = 20) String severity,
             @Parameter(description = "Case-insensitive part of the channel name") @QueryParam("q") @Size(max = 100)
             String q,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = 200)
@@ -89,7 +91,7 @@ public class IncidentResource {
             case "ended" -> Boolean.FALSE;
             default -> null;
         };
-        return service.list(teamId, active, commander, q, after, limit, user).map(RestResponse::ok);
+        return service.list(teamId, active, commander, severity, q, after, limit, user).map(RestResponse::ok);
     }
 
     @GET
@@ -154,6 +156,14 @@ public class IncidentResource {
     @Operation(summary = "Remove a member (not the commander)")
     public Uni<RestResponse<IncidentResponse>> removeMember(@RestPath UUID id, @RestPath @Size(max = 100) String userId) {
         return respond(service.removeMember(id, userId, user));
+    }
+
+    @PUT
+    @Path("/{id}/severity")
+    @Operation(summary = "Set the severity to one of the playbook's levels (null clears it)")
+    public Uni<RestResponse<IncidentResponse>> changeSeverity(@RestPath UUID id,
+            @Valid @NotNull ChangeRequests.Severity request) {
+        return respond(service.changeSeverity(id, request.severity(), user));
     }
 
     @PUT

@@ -12,6 +12,7 @@ public record IncidentResponse(
         String name,
         UUID channelId,
         boolean publicChannel,
+        String severity,
         String commanderId,
         String createdBy,
         boolean active,

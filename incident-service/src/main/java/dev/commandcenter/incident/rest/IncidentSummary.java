@@ -10,6 +10,7 @@ public record IncidentSummary(
         String name,
         UUID playbookId,
         boolean publicChannel,
+        String severity,
         String commanderId,
         boolean active,
         int memberCount,

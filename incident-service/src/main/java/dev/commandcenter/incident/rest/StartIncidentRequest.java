@@ -8,11 +8,13 @@ import java.util.UUID;
 
 /**
  * Start an incident from a playbook you are a member of. {@code name} is the channel name
- * (unique within the team); {@code postText} is the chat post it was started from, if any.
+ * (unique within the team); {@code postText} is the chat post it was started from, if any;
+ * {@code severity} one of the playbook's severity levels, if given.
  */
 public record StartIncidentRequest(
         @NotNull UUID playbookId,
         @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String name,
-        @Size(max = 16384) String postText) {
+        @Size(max = 16384) String postText,
+        @Size(max = 20) String severity) {
 }

@@ -59,6 +59,7 @@ public class IncidentService {
     public Uni<Incident> start(StartIncidentRequest request, CurrentUser user) {
         return playbooks.findById(request.playbookId())
                 .map(playbook -> usable(playbook, request.playbookId(), user))
+                .invoke(playbook -> requireSeverity(playbook, request.severity()))
                 .call(playbook -> incidents.channelNameTaken(playbook.teamId, request.name().strip())
                         .invoke(taken -> {
                             if (taken) {
@@ -85,6 +86,12 @@ public class IncidentService {
         return incidents.findById(id).map(incident -> visible(incident, id, user));
     }
 
+    /** The severity levels of a playbook as the read model knows it (empty if unknown). */
+    public Uni<List<String>> severitiesOf(UUID playbookId) {
+        return Panache.withSession(() -> playbooks.findById(playbookId))
+                .map(playbook -> playbook == null ? List.<String>of() : playbook.severities);
+    }
+
     /** The playbooks of the team the user may start an incident from (members; administrators: all). */
     @WithSession
     public Uni<List<PlaybookView>> startablePlaybooks(String teamId, CurrentUser user) {
@@ -97,14 +104,14 @@ public class IncidentService {
 
     /** A page of the team's incidents the user may see, newest first (keyset: {@code after}). */
     @WithSession
-    public Uni<IncidentPage> list(String teamId, Boolean active, String commanderId, String search, String after,
-            int limit, CurrentUser user) {
+    public Uni<IncidentPage> list(String teamId, Boolean active, String commanderId, String severity, String search,
+            String after, int limit, CurrentUser user) {
         if (!user.canAccessTeam(teamId)) {
             return Uni.createFrom().item(new IncidentPage(List.of(), null));
         }
         IncidentCursor cursor = after == null || after.isBlank() ? null : IncidentCursor.decode(after);
         IncidentFilter filter = new IncidentFilter(teamId, user.isSystemAdmin() ? null : user.id(), active,
-                commanderId, search);
+                commanderId, severity, search);
         return incidents.page(filter, cursor, limit + 1).map(rows -> {
             boolean more = rows.size() > limit;
             List<Incident> shown = more ? rows.subList(0, limit) : rows;
@@ -194,6 +201,29 @@ public class IncidentService {
             return Outcome.of(EventType.INCIDENT_MEMBER_REMOVED, "@" + user.id() + " removed @" + memberId
                     + " from the incident").user(memberId);
         });
+    }
+
+    /** Sets the severity to one of the levels of the incident's playbook (null: no severity). */
+    public Uni<Incident> changeSeverity(UUID id, String severity, CurrentUser user) {
+        return Panache.withSession(() -> incidents.findById(id).map(incident -> modifiable(incident, id, user, false))
+                        .chain(incident -> playbooks.findById(incident.playbookId)))
+                .invoke(playbook -> requireSeverity(playbook, severity))
+                .chain(checked -> change(id, user, false, incident -> {
+                    if (java.util.Objects.equals(incident.severity, severity)) {
+                        return null;
+                    }
+                    incident.severity = severity;
+                    String text = severity == null ? "@" + user.id() + " cleared the severity"
+                            : "@" + user.id() + " set the severity to " + severity;
+                    return Outcome.of(EventType.INCIDENT_SEVERITY_CHANGED, text).state(severity);
+                }));
+    }
+
+    private static void requireSeverity(PlaybookView playbook, String severity) {
+        if (severity != null && !severity.isBlank() && (playbook == null || !playbook.severities.contains(severity.strip()))) {
+            throw ProblemException.invalidField("severity", "must be one of the playbook's severities "
+                    + (playbook == null ? "[]" : playbook.severities));
+        }
     }
 
     public Uni<Incident> setActiveStage(UUID id, String stageId, CurrentUser user) {
@@ -431,6 +461,7 @@ public class IncidentService {
         incident.commanderId = creator;
         incident.createdBy = creator;
         incident.active = true;
+        incident.severity = blankToNull(request.severity());
         incident.checklists = IncidentMapper.checklists(playbook.stages);
         incident.activeStageId = incident.checklists.isEmpty() ? null : incident.checklists.get(0).id();
         incident.memberIds.add(creator);

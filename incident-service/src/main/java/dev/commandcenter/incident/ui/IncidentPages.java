@@ -64,40 +64,43 @@ public class IncidentPages {
     public record Viewer(String name, List<String> teams, boolean systemAdmin) {
     }
 
-    public record ListView(Viewer viewer, String team, String status, String commander, String q, IncidentPage page,
-            List<PlaybookView> playbooks, String name, String error) {
+    public record ListView(Viewer viewer, String team, String status, String commander, String severity, String q,
+            IncidentPage page, List<PlaybookView> playbooks, List<String> severities, String name, String error) {
     }
 
     public record IncidentView(Viewer viewer, IncidentResponse incident, Checklist activeStage,
-            List<Checklist> otherStages, List<MessageResponse> messages, boolean member, String error) {
+            List<Checklist> otherStages, List<MessageResponse> messages, List<String> severities, boolean member,
+            String error) {
     }
 
     @GET
     @Operation(summary = "Page: the team's incidents, filters and the start dialog")
     public Uni<RestResponse<String>> list(@QueryParam("team") String team, @QueryParam("status") String status,
-            @QueryParam("commander") String commander, @QueryParam("q") String q, @QueryParam("after") String after) {
-        return listPage(team, status, commander, q, after, null, null, RestResponse.Status.OK);
+            @QueryParam("commander") String commander, @QueryParam("severity") String severity,
+            @QueryParam("q") String q, @QueryParam("after") String after) {
+        return listPage(team, status, commander, severity, q, after, null, null, RestResponse.Status.OK);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: start an incident, then open its page")
     public Uni<RestResponse<String>> start(@RestForm String teamId, @RestForm String playbookId,
-            @RestForm String name, @RestForm String postText) {
+            @RestForm String name, @RestForm String postText, @RestForm String severity) {
         UUID playbook;
         try {
             playbook = UUID.fromString(playbookId == null ? "" : playbookId);
         } catch (IllegalArgumentException e) {
-            return listPage(teamId, null, null, null, null, name, "Choose a playbook.", RestResponse.Status.BAD_REQUEST);
+            return listPage(teamId, null, null, null, null, null, name, "Choose a playbook.", RestResponse.Status.BAD_REQUEST);
         }
         if (name == null || name.isBlank() || name.length() > 100) {
-            return listPage(teamId, null, null, null, null, name, "Name the incident channel (up to 100 characters).",
+            return listPage(teamId, null, null, null, null, null, name, "Name the incident channel (up to 100 characters).",
                     RestResponse.Status.BAD_REQUEST);
         }
         String post = postText == null || postText.isBlank() ? null : postText;
-        return service.start(new StartIncidentRequest(playbook, name, post), user)
+        String level = severity == null || severity.isBlank() ? null : severity;
+        return service.start(new StartIncidentRequest(playbook, name, post, level), user)
                 .map(incident -> redirect("/backstage/incidents/" + incident.id))
-                .onFailure(ProblemException.class).recoverWithUni(e -> listPage(teamId, null, null, null, null, name,
+                .onFailure(ProblemException.class).recoverWithUni(e -> listPage(teamId, null, null, null, null, null, name,
                         e.getMessage(), RestResponse.Status.fromStatusCode(((ProblemException) e).status())));
     }
 
@@ -137,6 +140,15 @@ public class IncidentPages {
             return page(id, "Enter the user name of a member of the team.", RestResponse.Status.BAD_REQUEST);
         }
         return act(id, () -> service.addMember(id, member, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/severity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: set the severity")
+    public Uni<RestResponse<String>> severity(@RestPath UUID id, @RestForm String severity) {
+        String level = severity == null || severity.isBlank() ? null : severity.strip();
+        return act(id, () -> service.changeSeverity(id, level, user).replaceWithVoid(), "");
     }
 
     @POST
@@ -219,14 +231,16 @@ public class IncidentPages {
                             .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
                     List<Checklist> others = incident.checklists().stream().filter(s -> s != active).toList();
                     boolean member = user.isSystemAdmin() || incident.memberIds().contains(user.id());
-                    return Templates.incident(new IncidentView(viewer(), incident, active, others,
-                            messages.stream().map(IncidentMapper::response).toList(), member, error)).createUni();
+                    return service.severitiesOf(incident.playbookId()).chain(levels -> Templates.incident(
+                            new IncidentView(viewer(), incident, active, others,
+                                    messages.stream().map(IncidentMapper::response).toList(), levels, member, error))
+                            .createUni());
                 }))
                 .map(html -> RestResponse.status(status, html));
     }
 
-    private Uni<RestResponse<String>> listPage(String team, String status, String commander, String q, String after,
-            String name, String error, RestResponse.Status httpStatus) {
+    private Uni<RestResponse<String>> listPage(String team, String status, String commander, String severity, String q,
+            String after, String name, String error, RestResponse.Status httpStatus) {
         List<String> teams = List.copyOf(user.teams());
         String chosen = team != null && !team.isBlank() ? team : teams.isEmpty() ? "" : teams.get(0);
         String shownStatus = status == null || status.isBlank() ? "all" : status;
@@ -236,13 +250,15 @@ public class IncidentPages {
             default -> null;
         };
         if (chosen.isEmpty()) {
-            return Templates.list(new ListView(viewer(), chosen, shownStatus, commander, q,
-                            new IncidentPage(List.of(), null), List.of(), name, error)).createUni()
+            return Templates.list(new ListView(viewer(), chosen, shownStatus, commander, severity, q,
+                            new IncidentPage(List.of(), null), List.of(), List.of(), name, error)).createUni()
                     .map(html -> RestResponse.status(httpStatus, html));
         }
-        return service.list(chosen, active, commander, q, after, PAGE_SIZE, user)
+        return service.list(chosen, active, commander, severity, q, after, PAGE_SIZE, user)
                 .chain(page -> service.startablePlaybooks(chosen, user).chain(playbooks -> Templates.list(
-                        new ListView(viewer(), chosen, shownStatus, commander, q, page, playbooks, name, error))
+                        new ListView(viewer(), chosen, shownStatus, commander, severity, q, page, playbooks,
+                                playbooks.stream().flatMap(p -> p.severities.stream()).distinct().sorted().toList(),
+                                name, error))
                         .createUni()))
                 .map(html -> RestResponse.status(httpStatus, html));
     }

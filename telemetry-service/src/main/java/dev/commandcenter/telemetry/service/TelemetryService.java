@@ -67,7 +67,7 @@ public class TelemetryService {
             case TASK_SLASH_COMMAND_RUN -> task(event, "run_task_slash_command");
             // Not tracked by the telemetry seed: commander, members, stage and messages.
             case INCIDENT_COMMANDER_CHANGED, INCIDENT_MEMBER_ADDED, INCIDENT_MEMBER_REMOVED, INCIDENT_STAGE_CHANGED,
-                    INCIDENT_MESSAGE_POSTED -> null;
+                    INCIDENT_SEVERITY_CHANGED, INCIDENT_MESSAGE_POSTED -> null;
         };
         return record == null ? Uni.createFrom().voidItem() : records.persist(record).replaceWithVoid();
     }
