@@ -81,6 +81,27 @@ class IncidentOperationsTest {
     }
 
     @Test
+    void teamMembersJoinPublicIncidentsButNotPrivateOnes() {
+        String open = startedByAlice(true);
+        String closed = startedByAlice(false);
+
+        as("bob").body(Map.of("text", "hi")).post(INCIDENTS + open + "/messages").then().statusCode(403);
+        as("bob").contentType("application/json").post(INCIDENTS + open + "/join").then().statusCode(200)
+                .body("memberIds", contains("alice", "bob"));
+        as("bob").contentType("application/json").post(INCIDENTS + open + "/join").then().statusCode(200);
+        as("bob").body(Map.of("text", "hi")).post(INCIDENTS + open + "/messages").then().statusCode(201);
+        as("bob").post(INCIDENTS + closed + "/join").then().statusCode(404);
+        as("carol").post(INCIDENTS + open + "/join").then().statusCode(404);
+
+        assertThat(systemMessages(open)).containsExactly("@bob joined the incident");
+        List<ConsumerRecord<String, String>> records = TopicReader.read(INFRA.kafkaBootstrapServers(),
+                Topics.INCIDENTS, r -> open.equals(r.key()) && r.value().contains("incident.member_added.v1"), 1,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(EventJson.read(records.get(0).value()).actorid()).isEqualTo("bob");
+    }
+
+    @Test
     void aRemovedMemberLeavesAndTheRemovalIsPublished() {
         String id = startedByAlice(false);
         as("alice").body(Map.of("userId", "bob")).post(INCIDENTS + id + "/members").then().statusCode(200);

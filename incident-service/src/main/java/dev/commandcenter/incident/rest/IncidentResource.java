@@ -151,6 +151,13 @@ public class IncidentResource {
         return respond(service.addMember(id, request.userId(), user));
     }
 
+    @POST
+    @Path("/{id}/join")
+    @Operation(summary = "Join a public incident of your team (private ones: 404)")
+    public Uni<RestResponse<IncidentResponse>> join(@RestPath UUID id) {
+        return respond(service.join(id, user));
+    }
+
     @DELETE
     @Path("/{id}/members/{userId}")
     @Operation(summary = "Remove a member (not the commander)")

@@ -188,6 +188,31 @@ public class IncidentService {
                 }));
     }
 
+    /**
+     * A member of the team joins a public incident by themselves (as in a public channel); private
+     * incidents stay invisible to non-members (404).
+     */
+    public Uni<Incident> join(UUID id, CurrentUser user) {
+        return Panache.withTransaction(() -> incidents.findForUpdate(id)
+                .map(incident -> visible(incident, id, user))
+                .chain(incident -> {
+                    if (!incident.active) {
+                        throw ProblemException.conflict("The incident has ended");
+                    }
+                    if (!incident.memberIds.add(user.id())) {
+                        return Uni.createFrom().item(incident);
+                    }
+                    Instant now = now();
+                    ChannelMessage message = ChannelMessage.of(incident.id, ChannelMessage.Kind.SYSTEM, user.id(),
+                            "@" + user.id() + " joined the incident", now);
+                    return incidents.flush()
+                            .chain(() -> messages.persist(message))
+                            .chain(() -> outbox.emit(EventType.INCIDENT_MEMBER_ADDED, incident.id.toString(),
+                                    incident.teamId, user.id(), changeOf(incident, user.id(), null, null, null, now)))
+                            .replaceWith(incident);
+                }));
+    }
+
     public Uni<Incident> removeMember(UUID id, String memberId, CurrentUser user) {
         return change(id, user, false, incident -> {
             if (!incident.memberIds.contains(memberId)) {

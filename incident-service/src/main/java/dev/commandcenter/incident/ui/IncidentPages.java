@@ -152,6 +152,13 @@ public class IncidentPages {
     }
 
     @POST
+    @Path("/{id}/join")
+    @Operation(summary = "Form: join the incident")
+    public Uni<RestResponse<String>> join(@RestPath UUID id) {
+        return act(id, () -> service.join(id, user).replaceWithVoid(), "");
+    }
+
+    @POST
     @Path("/{id}/active-stage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: make a stage active")
