@@ -1,6 +1,7 @@
 package dev.commandcenter.gateway.ui;
 
 import dev.commandcenter.kit.security.CurrentUser;
+import dev.commandcenter.kit.security.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -28,14 +28,10 @@ public class LandingPage {
         static native TemplateInstance home(Viewer viewer);
     }
 
-    /** What the page shows about the signed-in user. */
-    public record Viewer(String name, List<String> teams, boolean systemAdmin) {
-    }
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Landing page of the signed-in user")
     public Uni<String> home() {
-        return Templates.home(new Viewer(user.id(), List.copyOf(user.teams()), user.isSystemAdmin())).createUni();
+        return Templates.home(Viewer.of(user)).createUni();
     }
 }

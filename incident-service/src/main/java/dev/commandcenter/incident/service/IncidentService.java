@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Incident use cases. Only members of the incident's team have access; private incidents only for
@@ -161,7 +162,7 @@ public class IncidentService {
 
     /** Any member may hand over command, but only to a member of the channel. */
     public Uni<Incident> changeCommander(UUID id, String commanderId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             if (!incident.memberIds.contains(commanderId)) {
                 throw ProblemException.invalidField("userId", commanderId + " is not a member of this incident; "
                         + "add them to the channel first");
@@ -179,7 +180,7 @@ public class IncidentService {
     public Uni<Incident> addMember(UUID id, String memberId, CurrentUser user) {
         return Panache.withSession(() -> incidents.findById(id)).map(incident -> modifiable(incident, id, user, false))
                 .call(incident -> directory.requireMember(memberId, incident.teamId, "userId"))
-                .chain(checked -> change(id, user, false, incident -> {
+                .chain(checked -> change(id, user, incident -> {
                     if (!incident.memberIds.add(memberId)) {
                         return null;
                     }
@@ -193,28 +194,19 @@ public class IncidentService {
      * incidents stay invisible to non-members (404).
      */
     public Uni<Incident> join(UUID id, CurrentUser user) {
-        return Panache.withTransaction(() -> incidents.findForUpdate(id)
-                .map(incident -> visible(incident, id, user))
-                .chain(incident -> {
-                    if (!incident.active) {
-                        throw ProblemException.conflict("The incident has ended");
-                    }
-                    if (!incident.memberIds.add(user.id())) {
-                        return Uni.createFrom().item(incident);
-                    }
-                    Instant now = now();
-                    ChannelMessage message = ChannelMessage.of(incident.id, ChannelMessage.Kind.SYSTEM, user.id(),
-                            "@" + user.id() + " joined the incident", now);
-                    return incidents.flush()
-                            .chain(() -> messages.persist(message))
-                            .chain(() -> outbox.emit(EventType.INCIDENT_MEMBER_ADDED, incident.id.toString(),
-                                    incident.teamId, user.id(), changeOf(incident, user.id(), null, null, null, now)))
-                            .replaceWith(incident);
-                }));
+        return change(id, user, incident -> {
+            visible(incident, id, user);
+            if (!incident.active) {
+                throw ProblemException.conflict("The incident has ended");
+            }
+            return incident;
+        }, incident -> incident.memberIds.add(user.id())
+                ? Outcome.of(EventType.INCIDENT_MEMBER_ADDED, "@" + user.id() + " joined the incident").user(user.id())
+                : null);
     }
 
     public Uni<Incident> removeMember(UUID id, String memberId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             if (!incident.memberIds.contains(memberId)) {
                 throw ProblemException.notFound("Member " + memberId);
             }
@@ -233,7 +225,7 @@ public class IncidentService {
         return Panache.withSession(() -> incidents.findById(id).map(incident -> modifiable(incident, id, user, false))
                         .chain(incident -> playbooks.findById(incident.playbookId)))
                 .invoke(playbook -> requireSeverity(playbook, severity))
-                .chain(checked -> change(id, user, false, incident -> {
+                .chain(checked -> change(id, user, incident -> {
                     if (java.util.Objects.equals(incident.severity, severity)) {
                         return null;
                     }
@@ -245,14 +237,15 @@ public class IncidentService {
     }
 
     private static void requireSeverity(PlaybookView playbook, String severity) {
-        if (severity != null && !severity.isBlank() && (playbook == null || !playbook.severities.contains(severity.strip()))) {
+        boolean known = playbook != null && playbook.severities.contains(severity == null ? "" : severity.strip());
+        if (severity != null && !severity.isBlank() && !known) {
             throw ProblemException.invalidField("severity", "must be one of the playbook's severities "
                     + (playbook == null ? "[]" : playbook.severities));
         }
     }
 
     public Uni<Incident> setActiveStage(UUID id, String stageId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist stage = ChecklistEdits.stage(incident.checklists, stageId);
             if (stageId.equals(incident.activeStageId)) {
                 return null;
@@ -267,7 +260,7 @@ public class IncidentService {
             CurrentUser user) {
         Checklist.Item item = new Checklist.Item(UUID.randomUUID().toString(), title.strip(), blankToNull(description),
                 blankToNull(slashCommand), Checklist.State.OPEN, null, null, null, null);
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             incident.checklists = ChecklistEdits.addItem(incident.checklists, stageId, item);
             return Outcome.of(EventType.TASK_ADDED, "@" + user.id() + " added \"" + item.title() + "\"")
                     .item(stageId, item.id());
@@ -277,7 +270,7 @@ public class IncidentService {
     /** Changes the given fields of an item (null: unchanged; empty description or command: cleared). */
     public Uni<Incident> editItem(UUID id, String stageId, String itemId, String title, String description,
             String slashCommand, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist.Item before = ChecklistEdits.item(incident.checklists, stageId, itemId);
             String newTitle = title == null ? before.title() : title.strip();
             String newDescription = description == null ? before.description() : blankToNull(description);
@@ -292,7 +285,7 @@ public class IncidentService {
     }
 
     public Uni<Incident> removeItem(UUID id, String stageId, String itemId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
             incident.checklists = ChecklistEdits.removeItem(incident.checklists, stageId, itemId);
             return Outcome.of(EventType.TASK_REMOVED, "@" + user.id() + " removed \"" + item.title() + "\"")
@@ -303,7 +296,7 @@ public class IncidentService {
     /** Checks, unchecks or skips an item; setting the state it already has changes nothing. */
     public Uni<Incident> setItemState(UUID id, String stageId, String itemId, Checklist.State state,
             CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
             if (item.state() == state) {
                 return null;
@@ -322,7 +315,7 @@ public class IncidentService {
 
     public Uni<Incident> moveItem(UUID id, String stageId, String itemId, String toStageId, int position,
             CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
             incident.checklists = ChecklistEdits.moveItem(incident.checklists, stageId, itemId, toStageId, position);
             String target = toStageId == null ? stageId : toStageId;
@@ -333,7 +326,7 @@ public class IncidentService {
 
     /** Assigns an item to a member of the incident, or unassigns it ({@code assigneeId} null). */
     public Uni<Incident> assignItem(UUID id, String stageId, String itemId, String assigneeId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             if (assigneeId != null && !incident.memberIds.contains(assigneeId)) {
                 throw ProblemException.invalidField("userId", assigneeId + " is not a member of this incident");
             }
@@ -351,7 +344,7 @@ public class IncidentService {
 
     /** Runs an item's slash command: recorded in the timeline and published for integrations to act on. */
     public Uni<Incident> runItemCommand(UUID id, String stageId, String itemId, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
             if (item.slashCommand() == null) {
                 throw ProblemException.invalidField("slashCommand", "this item has no slash command to run");
@@ -365,7 +358,7 @@ public class IncidentService {
 
     /** Ends the incident: no longer active, end time set, system message, {@code incident.ended.v1}. */
     public Uni<Incident> end(UUID id, CurrentUser user) {
-        return change(id, user, false, incident -> {
+        return change(id, user, incident -> {
             incident.active = false;
             incident.endedAt = now();
             incident.endedBy = user.id();
@@ -379,10 +372,15 @@ public class IncidentService {
      * overwriting each other), with its system message and event in the same transaction.
      * {@code apply} changes the incident and says what happened, or returns null for no change.
      */
-    private Uni<Incident> change(UUID id, CurrentUser user, boolean allowedWhenEnded,
+    private Uni<Incident> change(UUID id, CurrentUser user, Function<Incident, Outcome> apply) {
+        return change(id, user, incident -> modifiable(incident, id, user, false), apply);
+    }
+
+    /** The same, with {@code access} deciding who may (it throws the problem otherwise). */
+    private Uni<Incident> change(UUID id, CurrentUser user, UnaryOperator<Incident> access,
             Function<Incident, Outcome> apply) {
         return Panache.withTransaction(() -> incidents.findForUpdate(id)
-                .map(incident -> modifiable(incident, id, user, allowedWhenEnded))
+                .map(access)
                 .chain(incident -> {
                     Outcome outcome = apply.apply(incident);
                     if (outcome == null) {

@@ -10,6 +10,8 @@ import dev.commandcenter.incident.mapping.IncidentMapper;
 import dev.commandcenter.incident.service.IncidentService;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
+import dev.commandcenter.kit.security.Viewer;
+import dev.commandcenter.kit.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,9 +62,6 @@ public class IncidentPages {
         static native TemplateInstance incident(IncidentView view);
     }
 
-    public record Viewer(String name, List<String> teams, boolean systemAdmin) {
-    }
-
     public record ListView(Viewer viewer, String team, String status, String commander, String severity, String q,
             IncidentPage page, List<PlaybookView> playbooks, List<String> severities, String name, String error) {
     }
@@ -90,18 +88,24 @@ public class IncidentPages {
         try {
             playbook = UUID.fromString(playbookId == null ? "" : playbookId);
         } catch (IllegalArgumentException e) {
-            return listPage(teamId, null, null, null, null, null, name, "Choose a playbook.", RestResponse.Status.BAD_REQUEST);
+            return startRefused(teamId, name, "Choose a playbook.", RestResponse.Status.BAD_REQUEST);
         }
         if (name == null || name.isBlank() || name.length() > 100) {
-            return listPage(teamId, null, null, null, null, null, name, "Name the incident channel (up to 100 characters).",
+            return startRefused(teamId, name, "Name the incident channel (up to 100 characters).",
                     RestResponse.Status.BAD_REQUEST);
         }
         String post = postText == null || postText.isBlank() ? null : postText;
         String level = severity == null || severity.isBlank() ? null : severity;
         return service.start(new StartIncidentRequest(playbook, name, post, level), user)
-                .map(incident -> redirect("/backstage/incidents/" + incident.id))
-                .onFailure(ProblemException.class).recoverWithUni(e -> listPage(teamId, null, null, null, null, null, name,
-                        e.getMessage(), RestResponse.Status.fromStatusCode(((ProblemException) e).status())));
+                .map(incident -> Redirects.seeOther("/backstage/incidents/" + incident.id))
+                .onFailure(ProblemException.class).recoverWithUni(e -> startRefused(teamId, name, e.getMessage(),
+                        RestResponse.Status.fromStatusCode(((ProblemException) e).status())));
+    }
+
+    /** The list page again with the start dialog's input and why the incident was not started. */
+    private Uni<RestResponse<String>> startRefused(String teamId, String name, String reason,
+            RestResponse.Status status) {
+        return listPage(teamId, null, null, null, null, null, name, reason, status);
     }
 
     @GET
@@ -218,7 +222,7 @@ public class IncidentPages {
 
     /** Runs a change; on success back to the page (303), on a refusal the page with the reason. */
     private Uni<RestResponse<String>> act(UUID id, Supplier<Uni<Void>> change, String anchor) {
-        return change.get().map(done -> redirect("/backstage/incidents/" + id + anchor))
+        return change.get().map(done -> Redirects.seeOther("/backstage/incidents/" + id + anchor))
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     ProblemException problem = (ProblemException) e;
                     if (problem.status() == 404 && problem.getMessage().startsWith("Incident")) {
@@ -239,7 +243,7 @@ public class IncidentPages {
                     List<Checklist> others = incident.checklists().stream().filter(s -> s != active).toList();
                     boolean member = user.isSystemAdmin() || incident.memberIds().contains(user.id());
                     return service.severitiesOf(incident.playbookId()).chain(levels -> Templates.incident(
-                            new IncidentView(viewer(), incident, active, others,
+                            new IncidentView(Viewer.of(user), incident, active, others,
                                     messages.stream().map(IncidentMapper::response).toList(), levels, member, error))
                             .createUni());
                 }))
@@ -257,29 +261,20 @@ public class IncidentPages {
             default -> null;
         };
         if (chosen.isEmpty()) {
-            return Templates.list(new ListView(viewer(), chosen, shownStatus, commander, severity, q,
+            return Templates.list(new ListView(Viewer.of(user), chosen, shownStatus, commander, severity, q,
                             new IncidentPage(List.of(), null), List.of(), List.of(), name, error)).createUni()
                     .map(html -> RestResponse.status(httpStatus, html));
         }
         return service.list(chosen, active, commander, severity, q, after, PAGE_SIZE, user)
                 .chain(page -> service.startablePlaybooks(chosen, user).chain(playbooks -> Templates.list(
-                        new ListView(viewer(), chosen, shownStatus, commander, severity, q, page, playbooks,
+                        new ListView(Viewer.of(user), chosen, shownStatus, commander, severity, q, page, playbooks,
                                 playbooks.stream().flatMap(p -> p.severities.stream()).distinct().sorted().toList(),
                                 name, error))
                         .createUni()))
                 .map(html -> RestResponse.status(httpStatus, html));
     }
 
-    private Viewer viewer() {
-        return new Viewer(user.id(), List.copyOf(user.teams()), user.isSystemAdmin());
-    }
-
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static RestResponse<String> redirect(String location) {
-        return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.SEE_OTHER)
-                .location(URI.create(location)).build();
     }
 }

@@ -1,8 +1,6 @@
 package dev.commandcenter.playbook.ui;
 
 import io.quarkus.qute.TemplateExtension;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Small helpers for the backstage templates. */
 public final class PageExtensions {
@@ -19,10 +17,5 @@ public final class PageExtensions {
     @TemplateExtension(namespace = "pb")
     static String field(String base, String name) {
         return base + "." + name;
-    }
-
-    @TemplateExtension(namespace = "pb")
-    static String url(String value) {
-        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,8 @@ import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.kit.problem.Problem;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
+import dev.commandcenter.kit.security.Viewer;
+import dev.commandcenter.kit.web.Redirects;
 import dev.commandcenter.playbook.mapping.PlaybookMapper;
 import dev.commandcenter.playbook.model.Playbook;
 import dev.commandcenter.playbook.repository.PlaybookSort;
@@ -29,7 +31,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -73,10 +74,6 @@ public class PlaybookPages {
         static native TemplateInstance editor(EditorView view);
     }
 
-    /** Who is looking, and which team's playbooks. */
-    public record Viewer(String name, List<String> teams, boolean systemAdmin) {
-    }
-
     public record ListView(Viewer viewer, String team, String q, PlaybookPage page, List<PlaybookTemplate> templates,
             String title, String templateId, Map<String, String> errors, String notice) {
     }
@@ -99,7 +96,7 @@ public class PlaybookPages {
             @RestForm String title) {
         String chosenTitle = title == null || title.isBlank() ? null : title;
         return service.create(new CreatePlaybookRequest(teamId, templateId, chosenTitle, null, null, null), user)
-                .map(playbook -> redirect("/backstage/playbooks/" + playbook.id))
+                .map(playbook -> Redirects.seeOther("/backstage/playbooks/" + playbook.id))
                 .onFailure(ProblemException.class).recoverWithUni(e -> listPage(teamId, null, null, title, templateId,
                         errors((ProblemException) e), null, RestResponse.Status.BAD_REQUEST));
     }
@@ -135,7 +132,7 @@ public class PlaybookPages {
                     null, null, RestResponse.Status.BAD_REQUEST));
         }
         return service.update(id, submitted, version, user)
-                .map(saved -> redirect("/backstage/playbooks/" + id + "?notice=saved"))
+                .map(saved -> Redirects.seeOther("/backstage/playbooks/" + id + "?notice=saved"))
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     ProblemException problem = (ProblemException) e;
                     if (problem.status() == 404) {
@@ -161,7 +158,7 @@ public class PlaybookPages {
                     RestResponse.Status.BAD_REQUEST));
         }
         return service.addMember(id, member, null, user)
-                .map(saved -> redirect("/backstage/playbooks/" + id + "?notice=member-added"))
+                .map(saved -> Redirects.seeOther("/backstage/playbooks/" + id + "?notice=member-added"))
                 .onFailure(ProblemException.class).recoverWithUni(e -> memberProblem(id, (ProblemException) e));
     }
 
@@ -170,7 +167,7 @@ public class PlaybookPages {
     @Operation(summary = "Form: remove a member")
     public Uni<RestResponse<String>> removeMember(@RestPath UUID id, @RestPath String userId) {
         return service.removeMember(id, userId, null, user)
-                .map(saved -> redirect(saved.memberIds.contains(user.id()) || user.isSystemAdmin()
+                .map(saved -> Redirects.seeOther(saved.memberIds.contains(user.id()) || user.isSystemAdmin()
                         ? "/backstage/playbooks/" + id + "?notice=member-removed"
                         : "/backstage/playbooks?team=" + encode(saved.teamId) + "&notice=left"))
                 .onFailure(ProblemException.class).recoverWithUni(e -> memberProblem(id, (ProblemException) e));
@@ -180,7 +177,8 @@ public class PlaybookPages {
     @Path("/{id}/duplicate")
     @Operation(summary = "Form: duplicate the playbook and open the copy")
     public Uni<RestResponse<String>> duplicate(@RestPath UUID id) {
-        return service.duplicate(id, user).map(copy -> redirect("/backstage/playbooks/" + copy.id + "?notice=copied"));
+        return service.duplicate(id, user)
+                .map(copy -> Redirects.seeOther("/backstage/playbooks/" + copy.id + "?notice=copied"));
     }
 
     @POST
@@ -188,7 +186,8 @@ public class PlaybookPages {
     @Operation(summary = "Form: delete the playbook")
     public Uni<RestResponse<String>> delete(@RestPath UUID id) {
         return service.get(id, user).flatMap(playbook -> service.delete(id, null, user)
-                .map(nothing -> redirect("/backstage/playbooks?team=" + encode(playbook.teamId) + "&notice=deleted")));
+                .map(nothing -> Redirects.seeOther("/backstage/playbooks?team=" + encode(playbook.teamId)
+                        + "&notice=deleted")));
     }
 
     private Uni<RestResponse<String>> memberProblem(UUID id, ProblemException problem) {
@@ -207,15 +206,15 @@ public class PlaybookPages {
         String chosen = team != null && !team.isBlank() ? team : teams.isEmpty() ? "" : teams.get(0);
         Uni<PlaybookPage> page = chosen.isEmpty() ? Uni.createFrom().item(new PlaybookPage(List.of(), null))
                 : service.list(chosen, q, PlaybookSort.TITLE, after, PAGE_SIZE, user);
-        return page.flatMap(p -> Templates.list(new ListView(viewer(), chosen, q, p, PlaybookTemplates.all(), title,
-                templateId, errors, notice)).createUni()).map(html -> RestResponse.status(status, html));
+        return page.flatMap(p -> Templates.list(new ListView(Viewer.of(user), chosen, q, p, PlaybookTemplates.all(),
+                title, templateId, errors, notice)).createUni()).map(html -> RestResponse.status(status, html));
     }
 
     private Uni<RestResponse<String>> render(Playbook playbook, PlaybookContent content, long version,
             Map<String, String> errors, String notice, String problem, RestResponse.Status status) {
         List<String> phases = Arrays.stream(PlaybookContent.StatusPhase.values()).map(Enum::name).toList();
         List<String> kinds = Arrays.stream(PlaybookContent.LearningTaskKind.values()).map(Enum::name).toList();
-        return Templates.editor(new EditorView(viewer(), PlaybookMapper.response(playbook),
+        return Templates.editor(new EditorView(Viewer.of(user), PlaybookMapper.response(playbook),
                         withAllPhases(PlaybookMapper.normalize(content)), version, errors, notice, problem, phases,
                         kinds))
                 .createUni().map(html -> RestResponse.status(status, html));
@@ -230,10 +229,6 @@ public class PlaybookPages {
         return new PlaybookContent(c.title(), c.description(), c.publicChannel(), c.stages(), c.roles(), templates,
                 c.statusUpdateReminderMinutes(), c.communicationPlan(), c.incidentCriteria(), c.severities(),
                 c.learningFlow());
-    }
-
-    private Viewer viewer() {
-        return new Viewer(user.id(), List.copyOf(user.teams()), user.isSystemAdmin());
     }
 
     private static Map<String, String> errors(ProblemException problem) {
@@ -252,11 +247,6 @@ public class PlaybookPages {
             throw new ProblemException(400, "validation", "Invalid request", "The form lacks the playbook version",
                     List.of(new Problem.FieldError("version", "is required")));
         }
-    }
-
-    private static RestResponse<String> redirect(String location) {
-        return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.SEE_OTHER)
-                .location(URI.create(location)).build();
     }
 
     private static String encode(String value) {
