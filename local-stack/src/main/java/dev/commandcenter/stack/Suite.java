@@ -10,6 +10,12 @@ import java.util.Map;
 
 /** The five services as real processes, wired to PostgreSQL, Kafka and Keycloak. */
 public final class Suite implements AutoCloseable {
+    /** JVM flags of the local run and the tests: quick start-up and a small heap, not for measuring. */
+    public static final List<String> LOCAL_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** JVM flags as a production deployment would use them: full JIT, a fixed heap, G1. For measuring. */
+    public static final List<String> PRODUCTION_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
+
     private final Map<ServiceSpec, ChildProcess> processes;
     private final Map<ServiceSpec, Integer> ports;
 
@@ -30,6 +36,15 @@ public final class Suite implements AutoCloseable {
     /** Starts only {@code services} (a benchmark needs one service, not the suite). */
     public static Suite start(Path root, Path runDir, PostgresServer postgres, InfraEndpoints infra,
             List<ServiceSpec> services, boolean usePreferredPorts, Progress progress) {
+        return start(root, runDir, postgres, infra, services, LOCAL_JVM, usePreferredPorts, progress);
+    }
+
+    /**
+     * Starts only {@code services}, each JVM with {@code jvmOptions} (for example {@link #PRODUCTION_JVM},
+     * plus a flight recording or {@code -D} overrides of the service's configuration).
+     */
+    public static Suite start(Path root, Path runDir, PostgresServer postgres, InfraEndpoints infra,
+            List<ServiceSpec> services, List<String> jvmOptions, boolean usePreferredPorts, Progress progress) {
         Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
         for (ServiceSpec spec : services) {
             ports.put(spec, usePreferredPorts ? Net.preferredPort(spec.preferredPort()) : Net.freePort());
@@ -45,9 +60,9 @@ public final class Suite implements AutoCloseable {
                 if (spec.hasDatabase()) {
                     postgres.createDatabase(spec.database());
                 }
-                List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx256m",
-                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable()));
                 configuration(spec, ports, postgres, infra).forEach((key, value) -> command.add("-D" + key + "=" + value));
+                command.addAll(jvmOptions);
                 command.addAll(List.of("-jar", spec.runner(root).toString()));
                 Path log = runDir.resolve(spec.name() + ".log");
                 progress.step(spec.name() + " on http://" + Net.HOST + ":" + ports.get(spec) + ", log " + log);
