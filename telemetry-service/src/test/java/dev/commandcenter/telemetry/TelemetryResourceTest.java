@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -26,6 +27,8 @@ import dev.commandcenter.stack.SharedInfra;
 import dev.commandcenter.stack.StackTestResource;
 import dev.commandcenter.stack.TopicWriter;
 import dev.commandcenter.stack.TopicReader;
+import dev.commandcenter.telemetry.mapping.TelemetryMapper;
+import dev.commandcenter.telemetry.model.TrackedAction;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -40,8 +43,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -179,27 +184,58 @@ class TelemetryResourceTest {
     }
 
     @Test
-    void checklistActionsAreRecordedAsTasksWithTheIncidentAndUserOnly() {
+    void everyChecklistActionOfTheSeedIsRecordedAsTasksWithTheIncidentAndUserOnly() {
         String incidentId = UUID.randomUUID().toString();
         String itemId = "Secret-Item-" + UUID.randomUUID();
         IncidentChange change = new IncidentChange(incidentId, "payments", null, "stage-1", itemId, "done", 3,
                 Instant.now());
-        // Same key, same partition: the untracked event is consumed before the two tracked ones.
+        List<EventType> taskEvents = List.of(EventType.TASK_ADDED, EventType.TASK_RENAMED,
+                EventType.TASK_STATE_MODIFIED, EventType.TASK_MOVED, EventType.TASK_ASSIGNEE_SET,
+                EventType.TASK_SLASH_COMMAND_RUN, EventType.TASK_REMOVED);
+        // Same key, same partition: the untracked event is consumed before the tracked ones.
         publish(Topics.INCIDENTS, EventEnvelope.of(EventType.INCIDENT_COMMANDER_CHANGED, "/incident-service",
                 incidentId, "payments", "alice", EventJson.toTree(change)));
-        publish(Topics.INCIDENTS, EventEnvelope.of(EventType.TASK_ADDED, "/incident-service", incidentId,
-                "payments", "bob", EventJson.toTree(change)));
-        publish(Topics.INCIDENTS, EventEnvelope.of(EventType.TASK_STATE_MODIFIED, "/incident-service", incidentId,
-                "payments", "alice", EventJson.toTree(change)));
+        for (EventType type : taskEvents) {
+            publish(Topics.INCIDENTS, EventEnvelope.of(type, "/incident-service", incidentId, "payments",
+                    type == EventType.TASK_ADDED ? "bob" : "alice", EventJson.toTree(change)));
+        }
 
-        String body = awaitRecords(incidentId, 2);
+        String body = awaitRecords(incidentId, taskEvents.size());
 
         as("alice").queryParam("subject", incidentId).get("/api/v1/telemetry/events").then()
-                .body("event", contains("tasks", "tasks"))
-                .body("action", contains("add_task", "modify_task_state"))
-                .body("properties.IncidentID", contains(incidentId, incidentId))
-                .body("properties.UserID", contains("bob", "alice"));
+                .body("event", everyItem(equalTo("tasks")))
+                .body("action", contains("add_task", "rename_task", "modify_task_state", "move_task",
+                        "set_assignee_for_task", "run_task_slash_command", "remove_task"))
+                .body("properties.IncidentID", everyItem(equalTo(incidentId)))
+                .body("properties.UserID", contains("bob", "alice", "alice", "alice", "alice", "alice", "alice"));
         assertThat(body).doesNotContain(itemId);
+    }
+
+    @Test
+    void everyTypeAndActionTheMapperProducesFitsItsColumn() throws SQLException {
+        int typeWidth = columnWidth("type");
+        int actionWidth = columnWidth("action");
+        List<TrackedAction> tracked = Arrays.stream(EventType.values()).map(TelemetryMapper::tracked)
+                .flatMap(Optional::stream).toList();
+
+        assertThat(tracked).extracting(TrackedAction::action).hasSize(12).contains("set_assignee_for_task",
+                "run_task_slash_command");
+        assertThat(tracked).allSatisfy(action -> {
+            assertThat(action.type().length()).as(action.type()).isLessThanOrEqualTo(typeWidth);
+            assertThat(action.action().length()).as(action.action()).isLessThanOrEqualTo(actionWidth);
+        });
+    }
+
+    int columnWidth(String column) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement("select character_maximum_length from "
+                        + "information_schema.columns where table_name = 'telemetry_event' and column_name = ?")) {
+            query.setString(1, column);
+            try (ResultSet result = query.executeQuery()) {
+                assertThat(result.next()).as("column " + column).isTrue();
+                return result.getInt(1);
+            }
+        }
     }
 
     @Test

@@ -3,18 +3,21 @@ package dev.commandcenter.telemetry.mapping;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
+import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.telemetry.model.IncidentFields;
 import dev.commandcenter.telemetry.model.IncidentProperties;
 import dev.commandcenter.telemetry.model.PlaybookProperties;
 import dev.commandcenter.telemetry.model.TelemetryEvent;
+import dev.commandcenter.telemetry.model.TrackedAction;
 import dev.commandcenter.telemetry.rest.TelemetryEventResponse;
 import dev.commandcenter.telemetry.service.ServerMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,27 @@ public final class TelemetryMapper {
     };
 
     private TelemetryMapper() {
+    }
+
+    /** The seed's type and action for an event type; empty for the ones the seed does not track. */
+    public static Optional<TrackedAction> tracked(EventType type) {
+        return Optional.ofNullable(switch (type) {
+            case INCIDENT_STARTED -> new TrackedAction(TelemetryEvent.INCIDENT, "create");
+            case INCIDENT_ENDED -> new TrackedAction(TelemetryEvent.INCIDENT, "end");
+            case PLAYBOOK_CREATED -> new TrackedAction(TelemetryEvent.PLAYBOOK, "create");
+            case PLAYBOOK_UPDATED -> new TrackedAction(TelemetryEvent.PLAYBOOK, "update");
+            case PLAYBOOK_DELETED -> new TrackedAction(TelemetryEvent.PLAYBOOK, "delete");
+            case TASK_ADDED -> new TrackedAction(TelemetryEvent.TASKS, "add_task");
+            case TASK_REMOVED -> new TrackedAction(TelemetryEvent.TASKS, "remove_task");
+            case TASK_RENAMED -> new TrackedAction(TelemetryEvent.TASKS, "rename_task");
+            case TASK_STATE_MODIFIED -> new TrackedAction(TelemetryEvent.TASKS, "modify_task_state");
+            case TASK_MOVED -> new TrackedAction(TelemetryEvent.TASKS, "move_task");
+            case TASK_ASSIGNEE_SET -> new TrackedAction(TelemetryEvent.TASKS, "set_assignee_for_task");
+            case TASK_SLASH_COMMAND_RUN -> new TrackedAction(TelemetryEvent.TASKS, "run_task_slash_command");
+            // Not tracked by the telemetry seed: commander, members, stage, severity and messages.
+            case INCIDENT_COMMANDER_CHANGED, INCIDENT_MEMBER_ADDED, INCIDENT_MEMBER_REMOVED, INCIDENT_STAGE_CHANGED,
+                    INCIDENT_SEVERITY_CHANGED, INCIDENT_MESSAGE_POSTED -> null;
+        });
     }
 
     public static IncidentProperties incident(EventEnvelope event, IncidentFields incident, String incidentId,

@@ -21,11 +21,11 @@ public class TelemetryEvent {
     @Column(name = "event_id", nullable = false, unique = true)
     public String eventId;
 
-    /** What the record is about: {@link #INCIDENT} or {@link #PLAYBOOK}. */
+    /** What the record is about: {@link #INCIDENT}, {@link #TASKS} (an incident's checklist) or {@link #PLAYBOOK}. */
     @Column(nullable = false)
     public String type;
 
-    /** What happened: create, update, delete, end. */
+    /** What happened: create, update, delete, end, or one of the seed's task actions such as add_task. */
     @Column(nullable = false)
     public String action;
 

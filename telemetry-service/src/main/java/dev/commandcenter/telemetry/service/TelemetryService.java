@@ -11,6 +11,7 @@ import dev.commandcenter.telemetry.mapping.TelemetryMapper;
 import dev.commandcenter.telemetry.model.IncidentFields;
 import dev.commandcenter.telemetry.model.TaskProperties;
 import dev.commandcenter.telemetry.model.TelemetryEvent;
+import dev.commandcenter.telemetry.model.TrackedAction;
 import dev.commandcenter.telemetry.repository.TelemetryEventRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -52,24 +53,17 @@ public class TelemetryService {
             LOG.warnf("Skipped %s event %s: it names no team", event.type(), event.id());
             return Uni.createFrom().voidItem();
         }
-        TelemetryEvent record = switch (type) {
-            case INCIDENT_STARTED -> incident(event, "create", true);
-            case INCIDENT_ENDED -> incident(event, "end", false);
-            case PLAYBOOK_CREATED -> playbook(event, "create");
-            case PLAYBOOK_UPDATED -> playbook(event, "update");
-            case PLAYBOOK_DELETED -> playbook(event, "delete");
-            case TASK_ADDED -> task(event, "add_task");
-            case TASK_REMOVED -> task(event, "remove_task");
-            case TASK_RENAMED -> task(event, "rename_task");
-            case TASK_STATE_MODIFIED -> task(event, "modify_task_state");
-            case TASK_MOVED -> task(event, "move_task");
-            case TASK_ASSIGNEE_SET -> task(event, "set_assignee_for_task");
-            case TASK_SLASH_COMMAND_RUN -> task(event, "run_task_slash_command");
-            // Not tracked by the telemetry seed: commander, members, stage and messages.
-            case INCIDENT_COMMANDER_CHANGED, INCIDENT_MEMBER_ADDED, INCIDENT_MEMBER_REMOVED, INCIDENT_STAGE_CHANGED,
-                    INCIDENT_SEVERITY_CHANGED, INCIDENT_MESSAGE_POSTED -> null;
+        TrackedAction tracked = TelemetryMapper.tracked(type).orElse(null);
+        if (tracked == null) {
+            return Uni.createFrom().voidItem();
+        }
+        TelemetryEvent record = switch (tracked.type()) {
+            case TelemetryEvent.INCIDENT -> incident(event, tracked.action(), type == EventType.INCIDENT_STARTED);
+            case TelemetryEvent.TASKS -> task(event, tracked.action());
+            case TelemetryEvent.PLAYBOOK -> playbook(event, tracked.action());
+            default -> throw new IllegalStateException("No record for telemetry type " + tracked.type());
         };
-        return record == null ? Uni.createFrom().voidItem() : records.persist(record).replaceWithVoid();
+        return records.persist(record).replaceWithVoid();
     }
 
     private TelemetryEvent incident(EventEnvelope event, String action, boolean active) {
