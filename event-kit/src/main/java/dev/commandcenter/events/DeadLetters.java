@@ -82,6 +82,7 @@ public class DeadLetters {
             return counts;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             var described = admin.describeTopics(waiting.keySet()).allTopicNames().get(10, TimeUnit.SECONDS);
             for (String topic : waiting.keySet()) {

@@ -51,7 +51,8 @@ public class OutboxWakeup {
             return;
         }
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:")
-                ? url.substring("vertx-reactive:".length()) : url).setUser(user).setPassword(password);
+                ? url.substring("vertx-reactive:".length()) : url).setUser(user).setPassword(password)
+                .setMetricsName("outbox-wakeup");
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel(CHANNEL).handler(payload -> relay.wake())
                 .subscribeHandler(ignored -> relay.wake());
