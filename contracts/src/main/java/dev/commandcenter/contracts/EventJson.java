@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 
 /** The JSON form of events: ISO-8601 times, unknown fields tolerated so producers can add fields. */
@@ -45,6 +47,21 @@ public final class EventJson {
         }
     }
 
+    /**
+     * The number of bytes of {@code value}'s JSON in UTF-8, exactly as an event carries it: the
+     * text {@link #write} makes, encoded as the outbox and the producer encode it; counted without
+     * building the text.
+     */
+    public static long sizeOf(Object value) {
+        Utf8Counter counter = new Utf8Counter();
+        try {
+            MAPPER.writeValue(counter, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.bytes();
+    }
+
     public static <T> T readValue(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
@@ -62,6 +79,65 @@ public final class EventJson {
             return MAPPER.treeToValue(envelope.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidEventException("Event " + envelope.id() + " has no valid " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Counts what {@code String.getBytes(UTF_8)} would give for the characters written. */
+    private static final class Utf8Counter extends Writer {
+        private long bytes;
+        private boolean pendingHighSurrogate;
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                add(chars[i]);
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                add(text.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            add((char) c);
+        }
+
+        private void add(char c) {
+            if (pendingHighSurrogate) {
+                pendingHighSurrogate = false;
+                if (Character.isLowSurrogate(c)) {
+                    bytes += 3; // 4 for the pair, 1 counted with the high surrogate
+                    return;
+                }
+            }
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 1; // a lone surrogate is encoded as '?'
+                pendingHighSurrogate = true;
+            } else if (Character.isLowSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

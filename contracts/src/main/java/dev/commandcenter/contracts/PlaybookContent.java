@@ -13,18 +13,20 @@ import java.util.List;
  * What a team edits in a playbook: the process (stages of steps) and the settings an incident
  * started from it inherits: roles to staff, status-update templates and reminder, communication
  * plan, what counts as an incident, severity levels and the post-incident learning flow. The
- * limits are part of the contract: the API rejects content beyond them.
+ * limits are part of the contract: the API rejects content beyond them, text with control
+ * characters ({@link NoControlCharacters}), and a whole playbook whose state would exceed
+ * {@link EventLimits#MAX_AGGREGATE_BYTES}.
  */
 public record PlaybookContent(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 4096) String description,
+        @NotBlank @Size(max = 200) @NoControlCharacters String title,
+        @Size(max = 4096) @NoControlCharacters String description,
         boolean publicChannel,
         @NotNull @Size(max = 50) List<@NotNull @Valid Stage> stages,
         @Size(max = 20) List<@NotNull @Valid Role> roles,
         @Size(max = 4) List<@NotNull @Valid StatusTemplate> statusTemplates,
         @Min(1) @Max(1440) Integer statusUpdateReminderMinutes,
         @Size(max = 20) List<@NotNull @Valid CommunicationChannel> communicationPlan,
-        @Size(max = 10) List<@NotBlank @Size(max = 500) String> incidentCriteria,
+        @Size(max = 10) List<@NotBlank @Size(max = 500) @NoControlCharacters String> incidentCriteria,
         @Size(max = 10) List<@NotNull @Valid Severity> severities,
         @Valid LearningFlow learningFlow) {
 
@@ -42,8 +44,8 @@ public record PlaybookContent(
 
     /** An ordered group of steps; {@code id} is stable across renames and moves. */
     public record Stage(
-            @Size(max = 40) String id,
-            @NotBlank @Size(max = 200) String title,
+            @Size(max = 40) @NoControlCharacters String id,
+            @NotBlank @Size(max = 200) @NoControlCharacters String title,
             @NotNull @Size(max = 200) List<@NotNull @Valid Step> steps) {
     }
 
@@ -52,17 +54,17 @@ public record PlaybookContent(
      * links); anything else is kept as text and shown escaped.
      */
     public record Step(
-            @Size(max = 40) String id,
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 4096) String description,
+            @Size(max = 40) @NoControlCharacters String id,
+            @NotBlank @Size(max = 200) @NoControlCharacters String title,
+            @Size(max = 4096) @NoControlCharacters String description,
             @Size(max = 500) @Pattern(regexp = SLASH_COMMAND, message = "must be a slash command such as /page oncall")
-            String slashCommand) {
+            @NoControlCharacters String slashCommand) {
     }
 
     /** A role the incident staffs; the commander role is the one responsible for ending it. */
     public record Role(
-            @NotBlank @Size(max = 100) String name,
-            @Size(max = 2000) String responsibilities,
+            @NotBlank @Size(max = 100) @NoControlCharacters String name,
+            @Size(max = 2000) @NoControlCharacters String responsibilities,
             boolean commander) {
     }
 
@@ -71,34 +73,34 @@ public record PlaybookContent(
         INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED
     }
 
-    public record StatusTemplate(@NotNull StatusPhase phase, @Size(max = 4000) String text) {
+    public record StatusTemplate(@NotNull StatusPhase phase, @Size(max = 4000) @NoControlCharacters String text) {
     }
 
     /** A row of the communication plan: where the team communicates, when, who may, and how. */
     public record CommunicationChannel(
-            @NotBlank @Size(max = 200) String where,
-            @Size(max = 1000) String when,
-            @Size(max = 500) String who,
-            @Size(max = 1000) String how) {
+            @NotBlank @Size(max = 200) @NoControlCharacters String where,
+            @Size(max = 1000) @NoControlCharacters String when,
+            @Size(max = 500) @NoControlCharacters String who,
+            @Size(max = 1000) @NoControlCharacters String how) {
     }
 
     /** A severity level, such as SEV1, with the criteria that put an incident at that level. */
     public record Severity(
             @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a short code such as SEV1")
-            String level,
-            @Size(max = 100) String name,
-            @Size(max = 2000) String criteria) {
+            @NoControlCharacters String level,
+            @Size(max = 100) @NoControlCharacters String name,
+            @Size(max = 2000) @NoControlCharacters String criteria) {
     }
 
     /** Post-incident learning: statuses in order, which severities enter automatically, opting out. */
     public record LearningFlow(
             @Size(max = 10) List<@NotNull @Valid LearningStatus> statuses,
-            @Size(max = 10) List<@NotBlank @Size(max = 20) String> autoEnterSeverities,
+            @Size(max = 10) List<@NotBlank @Size(max = 20) @NoControlCharacters String> autoEnterSeverities,
             boolean optOutAllowed) {
     }
 
     public record LearningStatus(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @NoControlCharacters String name,
             @Size(max = 20) List<@NotNull @Valid LearningTask> tasks) {
     }
 
@@ -109,7 +111,7 @@ public record PlaybookContent(
 
     public record LearningTask(
             @NotNull LearningTaskKind kind,
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 2000) String instructions) {
+            @NotBlank @Size(max = 200) @NoControlCharacters String title,
+            @Size(max = 2000) @NoControlCharacters String instructions) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,37 @@ class EventJsonTest {
         }
         assertThat(EventType.fromValue("nope.v1")).isEmpty();
         assertThat(Topics.deadLetter(Topics.INCIDENTS, "notifier")).isEqualTo("incident-events.v1.notifier.dlq");
+    }
+
+    @Test
+    void sizeOfCountsTheUtf8BytesOfWhatAnEventCarries() {
+        PlaybookState international = new PlaybookState("pb-2", "payments", PlaybookContent.of("Zahlungsausfall 支付 😀 lone \ud800 surrogate",
+                "quote \" backslash \\ newline \n", true, content.stages()), List.of("alice"), false, 12, "alice",
+                Instant.parse("2026-11-23T10:00:00.123456Z"), "alice", Instant.parse("2026-11-23T10:00:00Z"));
+
+        assertThat(EventJson.sizeOf(international))
+                .isEqualTo(EventJson.writeValue(international).getBytes(StandardCharsets.UTF_8).length);
+        EventEnvelope event = EventEnvelope.of(EventType.PLAYBOOK_UPDATED, "/playbook-service", "pb-2", "payments",
+                "alice", EventJson.toTree(international));
+        assertThat(EventJson.sizeOf(event.data())).isEqualTo(EventJson.sizeOf(international));
+    }
+
+    @Test
+    void anEventCarryingTheLargestAllowedStateStaysWellBelowTheEventLimit() {
+        String filler = "x".repeat(4000);
+        List<PlaybookContent.Step> steps = new java.util.ArrayList<>();
+        PlaybookState state = playbook;
+        while (EventJson.sizeOf(state) < EventLimits.MAX_AGGREGATE_BYTES - 5000) {
+            steps.add(new PlaybookContent.Step("t-" + steps.size(), "Step", filler, null));
+            state = new PlaybookState("pb-1", "payments", PlaybookContent.of("Big", "", true,
+                    List.of(new PlaybookContent.Stage("s-1", "Stage", List.copyOf(steps)))), List.of("alice"), false,
+                    Long.MAX_VALUE, "a".repeat(100), Instant.now(), "b".repeat(100), Instant.now());
+        }
+        EventEnvelope event = EventEnvelope.of(EventType.PLAYBOOK_UPDATED, "/playbook-service", "pb-1",
+                "a".repeat(100), "b".repeat(100), EventJson.toTree(state));
+
+        assertThat(EventJson.sizeOf(state)).isLessThanOrEqualTo(EventLimits.MAX_AGGREGATE_BYTES);
+        assertThat(EventJson.write(event).getBytes(StandardCharsets.UTF_8).length)
+                .isLessThan(EventLimits.MAX_EVENT_BYTES - 100_000);
     }
 }
