@@ -5,17 +5,13 @@ import static dev.commandcenter.incident.IncidentResourceTest.publishPlaybook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,7 @@ class IncidentStartAtomicityTest {
     AgroalDataSource database;
 
     @Test
-    void aFailingOutboxInsertLeavesNoIncidentBehind() throws SQLException {
+    void aFailingOutboxInsertLeavesNoIncidentBehind() {
         UUID playbook = publishPlaybook("payments", List.of("alice"), true);
         String name = MARKER + UUID.randomUUID();
         execute("""
@@ -63,20 +59,11 @@ class IncidentStartAtomicityTest {
         assertThat(count("SELECT count(*) FROM incident WHERE name = ?", name)).isEqualTo(1);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private void execute(String sql) {
+        Sql.execute(database, sql);
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private long count(String sql, String parameter) {
+        return Sql.number(database, sql, parameter);
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.commandcenter.contracts.EventLimits;
 import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.events.Housekeeping;
+import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
 import dev.commandcenter.stack.TopicReader;
 import io.agroal.api.AgroalDataSource;
@@ -20,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -80,15 +80,15 @@ class OutboxRelayTest {
         assertThat(readTopic(small, 1)).hasSize(1);
         await().atMost(EVENTUALLY).until(() -> count(
                 "select count(*) from outbox_event where message_key = ? and parked_at is not null", big) == 1);
-        assertThat(text("select last_error from outbox_event where message_key = ?", big))
+        assertThat(Sql.text(database, "select last_error from outbox_event where message_key = ?", big))
                 .contains("RecordTooLargeException");
         as("admin").get("/admin/events/outbox").then().statusCode(200)
                 .body("parked", equalTo((int) count("select count(*) from outbox_event where parked_at is not null"
-                        + " and published_at is null", null)))
+                        + " and published_at is null")))
                 .body("oldestParked.key", hasItem(big));
 
         // The operator fixes the row (here: makes it small enough) and re-drives it.
-        execute("update outbox_event set payload = '" + payload(big, 1, 10) + "' where message_key = '" + big + "'");
+        Sql.execute(database, "update outbox_event set payload = ? where message_key = ?", payload(big, 1, 10), big);
         as("admin").post("/admin/events/outbox/parked/redrive").then().statusCode(200);
         assertThat(readTopic(big, 1)).extracting(ConsumerRecord::value).containsExactly(payload(big, 1, 10));
         assertThat(count("select count(*) from outbox_event where message_key = ? and published_at is null", big))
@@ -133,9 +133,9 @@ class OutboxRelayTest {
         insertEvents(recent, 1, 10);
         readTopic(old, 2);
         readTopic(recent, 1);
-        execute("update outbox_event set published_at = now() - interval '8 days' where message_key = '" + old + "'");
-        execute("insert into processed_event (consumer, event_id, processed_at) values ('test', '" + old
-                + "', now() - interval '8 days'), ('test', '" + recent + "', now())");
+        Sql.execute(database, "update outbox_event set published_at = now() - interval '8 days' where message_key = ?", old);
+        Sql.execute(database, "insert into processed_event (consumer, event_id, processed_at)"
+                + " values ('test', ?, now() - interval '8 days'), ('test', ?, now())", old, recent);
 
         try (Connection otherReplica = database.getConnection()) {
             otherReplica.setAutoCommit(false);
@@ -190,33 +190,7 @@ class OutboxRelayTest {
         return records;
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                query.setString(1, parameter);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private String text(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getString(1);
-            }
-        }
+    private long count(String sql, Object... parameters) {
+        return Sql.number(database, sql, parameters);
     }
 }
