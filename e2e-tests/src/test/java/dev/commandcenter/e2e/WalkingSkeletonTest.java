@@ -8,60 +8,39 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.commandcenter.stack.InfraEndpoints;
-import dev.commandcenter.stack.PostgresServer;
-import dev.commandcenter.stack.Progress;
 import dev.commandcenter.stack.ServiceSpec;
-import dev.commandcenter.stack.SharedInfra;
-import dev.commandcenter.stack.StackDirs;
-import dev.commandcenter.stack.Suite;
 import dev.commandcenter.stack.browser.HeadlessChromium;
 import com.microsoft.playwright.Page;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end: the five services as real processes (their packaged jars),
- * real PostgreSQL, Kafka and Keycloak, driven through the gateway as a user would.
+ * real PostgreSQL, Kafka and Keycloak (the {@link RunningSuite} every e2e class shares), driven
+ * through the gateway as a user would.
  */
+@ExtendWith(SuiteExtension.class)
 class WalkingSkeletonTest {
     private static final Duration EVENTUALLY = Duration.ofSeconds(45);
+    private static RunningSuite suite;
     private static InfraEndpoints infra;
-    private static PostgresServer postgres;
-    private static Suite suite;
 
     @BeforeAll
-    static void startTheSuite() {
-        Path root = StackDirs.root();
-        Path runDir = root.resolve("e2e-tests/target/suite");
-        StackDirs.deleteTree(runDir);
-        infra = SharedInfra.get();
-        postgres = PostgresServer.start(runDir.resolve("postgres"), Progress.toStdout());
-        suite = Suite.start(root, runDir, postgres, infra, false, Progress.toStdout());
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void useTheSharedSuite(RunningSuite running) {
+        suite = running;
+        infra = running.infra();
     }
 
     private static RequestSpecification gatewayAs(String user) {
-        return given().baseUri(suite.gatewayUrl()).auth().oauth2(infra.tokens().forUser(user))
-                .contentType(ContentType.JSON);
+        return suite.gatewayAs(user);
     }
 
     @Test
