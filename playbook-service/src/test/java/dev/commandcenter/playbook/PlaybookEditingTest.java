@@ -190,7 +190,7 @@ class PlaybookEditingTest {
                 .then().statusCode(400)
                 .body("errors.field", hasItem("severities[1].level"))
                 .body("errors.field", hasItem("learningFlow.autoEnterSeverities[0]"));
-        as("alice").header("If-Match", "\"1\"").body("{\"title\":\"" + "x".repeat(300 * 1024) + "\"}")
+        as("alice").header("If-Match", "\"1\"").body("{\"title\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
                 .put(PLAYBOOKS + "/" + id).then().statusCode(413);
         as("alice").get(PLAYBOOKS + "/" + id).then().body("version", equalTo(1));
     }

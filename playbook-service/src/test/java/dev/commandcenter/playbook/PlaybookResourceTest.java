@@ -132,7 +132,7 @@ class PlaybookResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         as("alice").get("/api/v1/playbooks/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");
-        as("alice").body("x".repeat(300 * 1024)).post("/api/v1/playbooks").then().statusCode(413);
+        as("alice").body("x".repeat(3 * 1024 * 1024)).post("/api/v1/playbooks").then().statusCode(413);
     }
 
     @Test

@@ -67,8 +67,13 @@ public final class PlaybookMapper {
     }
 
     public static PlaybookState state(Playbook playbook) {
+        return state(playbook, playbook.version);
+    }
+
+    /** The state as it will be once stored at {@code version} (a change is sized before the flush sets it). */
+    public static PlaybookState state(Playbook playbook, long version) {
         return new PlaybookState(playbook.id.toString(), playbook.teamId, playbook.content(),
-                members(playbook), playbook.deletedAt != null, playbook.version, playbook.createdBy,
+                members(playbook), playbook.deletedAt != null, version, playbook.createdBy,
                 playbook.createdAt, playbook.updatedBy, playbook.updatedAt);
     }
 

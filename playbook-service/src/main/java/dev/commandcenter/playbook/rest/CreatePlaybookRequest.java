@@ -1,5 +1,6 @@
 package dev.commandcenter.playbook.rest;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import dev.commandcenter.contracts.PlaybookContent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,10 +16,10 @@ import java.util.List;
  */
 public record CreatePlaybookRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "must be a team id such as payments")
-        String teamId,
-        @Size(max = 100) String templateId,
-        @Size(max = 200) String title,
-        @Size(max = 4096) String description,
+        @NoControlCharacters String teamId,
+        @Size(max = 100) @NoControlCharacters String templateId,
+        @Size(max = 200) @NoControlCharacters String title,
+        @Size(max = 4096) @NoControlCharacters String description,
         Boolean publicChannel,
         @Size(max = 50) List<PlaybookContent.@NotNull @Valid Stage> stages) {
 }

@@ -1,5 +1,6 @@
 package dev.commandcenter.playbook.rest;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.kit.security.CurrentUser;
 import dev.commandcenter.playbook.mapping.PlaybookMapper;
@@ -65,13 +66,14 @@ public class PlaybookResource {
     @GET
     @Operation(summary = "Playbooks of a team that you are a member of (administrators: all), one page at a time")
     public Uni<RestResponse<PlaybookPage>> list(
-            @QueryParam("teamId") @NotBlank @Size(max = 100) String teamId,
-            @Parameter(description = "Case-insensitive part of the title") @QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("teamId") @NotBlank @Size(max = 100) @NoControlCharacters String teamId,
+            @Parameter(description = "Case-insensitive part of the title") @QueryParam("q") @Size(max = 200)
+            @NoControlCharacters String q,
             @Parameter(description = "created (newest first), updated (recently changed first) or title (A-Z)")
             @QueryParam("sort") @DefaultValue("created") @Pattern(regexp = "created|updated|title",
                     message = "must be created, updated or title") String sort,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = 600)
-            String after,
+            @NoControlCharacters String after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         return service.list(teamId, q, PlaybookSort.valueOf(sort.toUpperCase(Locale.ROOT)), after, limit, user)
                 .map(RestResponse::ok);
@@ -136,7 +138,7 @@ public class PlaybookResource {
     @Operation(summary = "Remove a member (not the last one)")
     @APIResponse(responseCode = "409", description = "The last member cannot be removed")
     public Uni<RestResponse<PlaybookResponse>> removeMember(@RestPath UUID id,
-            @RestPath @Size(max = 100) String userId, @RestHeader("If-Match") String ifMatch) {
+            @RestPath @Size(max = 100) @NoControlCharacters String userId, @RestHeader("If-Match") String ifMatch) {
         return service.removeMember(id, userId, Versions.ifMatch(ifMatch), user).map(PlaybookResource::ok);
     }
 

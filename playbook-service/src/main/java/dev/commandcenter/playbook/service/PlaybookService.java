@@ -2,6 +2,7 @@ package dev.commandcenter.playbook.service;
 
 import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.PlaybookContent;
+import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.events.Outbox;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
@@ -115,10 +116,7 @@ public class PlaybookService {
     public Uni<Void> delete(UUID id, Long expectedVersion, CurrentUser user) {
         return visible(id, user).flatMap(playbook -> {
             requireVersion(playbook, expectedVersion);
-            playbook.deletedAt = now();
-            playbook.updatedAt = playbook.deletedAt;
-            playbook.updatedBy = user.id();
-            return save(playbook, EventType.PLAYBOOK_DELETED, user, expectedVersion);
+            return save(playbook, p -> p.deletedAt = p.updatedAt, EventType.PLAYBOOK_DELETED, user, expectedVersion);
         }).replaceWithVoid();
     }
 
@@ -149,17 +147,14 @@ public class PlaybookService {
     private Uni<Playbook> changeMembers(Playbook playbook, Long expectedVersion, CurrentUser user,
             Consumer<Playbook> change) {
         requireVersion(playbook, expectedVersion);
-        change.accept(playbook);
-        touch(playbook, user);
-        return save(playbook, EventType.PLAYBOOK_UPDATED, user, expectedVersion);
+        return save(playbook, change, EventType.PLAYBOOK_UPDATED, user, expectedVersion);
     }
 
     private Uni<Playbook> change(UUID id, Long expectedVersion, CurrentUser user, UnaryOperator<PlaybookContent> edit) {
         return visible(id, user).flatMap(playbook -> {
             requireVersion(playbook, expectedVersion);
-            playbook.setContent(rules.check(PlaybookMapper.normalize(edit.apply(playbook.content()))));
-            touch(playbook, user);
-            return save(playbook, EventType.PLAYBOOK_UPDATED, user, expectedVersion);
+            PlaybookContent content = rules.check(PlaybookMapper.normalize(edit.apply(playbook.content())));
+            return save(playbook, p -> p.setContent(content), EventType.PLAYBOOK_UPDATED, user, expectedVersion);
         });
     }
 
@@ -173,19 +168,36 @@ public class PlaybookService {
         playbook.createdAt = now();
         playbook.updatedBy = user.id();
         playbook.updatedAt = playbook.createdAt;
-        return playbooks.persist(playbook).call(playbooks::flush)
-                .call(saved -> outbox.emit(EventType.PLAYBOOK_CREATED, saved.id.toString(), saved.teamId, user.id(),
-                        PlaybookMapper.state(saved)));
+        return store(playbook, null, EventType.PLAYBOOK_CREATED, user, null);
+    }
+
+    /** Applies a change to a stored playbook (who and when included) and stores it with its event. */
+    private Uni<Playbook> save(Playbook playbook, Consumer<Playbook> change, EventType type, CurrentUser user,
+            Long expectedVersion) {
+        PlaybookState before = PlaybookMapper.state(playbook);
+        touch(playbook, user);
+        change.accept(playbook);
+        return store(playbook, before, type, user, expectedVersion);
     }
 
     /**
-     * Flushes (the version check happens here: a concurrent change makes the UPDATE match no row)
-     * and records the event with the new version.
+     * The one place every playbook is written, new ({@code before} null) or changed. While nothing
+     * is written yet, it refuses a playbook whose state (as its event carries it) would outgrow the
+     * size limit; deleting is always possible. Then it writes the row (for a change, the version
+     * check happens in this flush: a concurrent change makes the UPDATE match no row) and records
+     * the event with the stored version.
      */
-    private Uni<Playbook> save(Playbook playbook, EventType type, CurrentUser user, Long expectedVersion) {
-        return playbooks.flush()
-                .onFailure(PlaybookService::isConcurrentChange).transform(e -> concurrentChange(expectedVersion))
-                .call(() -> outbox.emit(type, playbook.id.toString(), playbook.teamId, user.id(),
+    private Uni<Playbook> store(Playbook playbook, PlaybookState before, EventType type, CurrentUser user,
+            Long expectedVersion) {
+        boolean isNew = before == null;
+        if (type != EventType.PLAYBOOK_DELETED) {
+            PlaybookSizeLimit.requireWithinLimit(
+                    PlaybookMapper.state(playbook, isNew ? playbook.version : playbook.version + 1), before);
+        }
+        Uni<?> written = isNew ? playbooks.persist(playbook).call(playbooks::flush)
+                : playbooks.flush().onFailure(PlaybookService::isConcurrentChange)
+                        .transform(e -> concurrentChange(expectedVersion));
+        return written.call(() -> outbox.emit(type, playbook.id.toString(), playbook.teamId, user.id(),
                         PlaybookMapper.state(playbook)))
                 .replaceWith(playbook);
     }
