@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.rest;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.Checklist;
 import jakarta.validation.constraints.Max;
@@ -17,44 +18,49 @@ public final class ChangeRequests {
     private ChangeRequests() {
     }
 
-    public record PostMessage(@NotBlank @Size(max = 16384) String text) {
+    public record PostMessage(@NotBlank @Size(max = 16384) @NoControlCharacters String text) {
     }
 
     /** A user: the new commander or the member to add. */
-    public record UserRef(@NotBlank @Pattern(regexp = USER, message = USER_MESSAGE) String userId) {
+    public record UserRef(
+            @NotBlank @Pattern(regexp = USER, message = USER_MESSAGE) @NoControlCharacters String userId) {
     }
 
     /** The member to assign an item to; null unassigns it. */
-    public record Assignee(@Pattern(regexp = USER, message = USER_MESSAGE) String userId) {
+    public record Assignee(@Pattern(regexp = USER, message = USER_MESSAGE) @NoControlCharacters String userId) {
     }
 
     /** One of the playbook's severity levels; null clears it. */
     public record Severity(@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a level such as SEV1")
-            String severity) {
+            @NoControlCharacters String severity) {
     }
 
-    public record ActiveStage(@NotBlank @Size(max = 40) String stageId) {
+    public record ActiveStage(@NotBlank @Size(max = 40) @NoControlCharacters String stageId) {
     }
 
     public record Item(
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 4096) String description,
+            @NotBlank @Size(max = 200) @NoControlCharacters String title,
+            @Size(max = 4096) @NoControlCharacters String description,
             @Size(max = 500) @Pattern(regexp = PlaybookContent.SLASH_COMMAND,
-                    message = "must be a slash command such as /page oncall") String slashCommand) {
+                    message = "must be a slash command such as /page oncall") @NoControlCharacters
+            String slashCommand) {
     }
 
     /** Changes to an item: absent fields stay as they are; an empty description or command clears it. */
     public record ItemPatch(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-            @Size(max = 4096) String description,
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @NoControlCharacters
+            String title,
+            @Size(max = 4096) @NoControlCharacters String description,
             @Size(max = 500) @Pattern(regexp = "|" + PlaybookContent.SLASH_COMMAND,
-                    message = "must be a slash command such as /page oncall, or empty") String slashCommand) {
+                    message = "must be a slash command such as /page oncall, or empty") @NoControlCharacters
+            String slashCommand) {
     }
 
     public record ItemState(@NotNull Checklist.State state) {
     }
 
     /** The item's new zero-based position, in its stage or in {@code toStageId}; past the end means last. */
-    public record Move(@NotNull @Min(0) @Max(1000) Integer position, @Size(max = 40) String toStageId) {
+    public record Move(@NotNull @Min(0) @Max(1000) Integer position,
+            @Size(max = 40) @NoControlCharacters String toStageId) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.rest;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import dev.commandcenter.incident.mapping.IncidentMapper;
 import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.service.ChannelExport;
@@ -74,17 +75,18 @@ public class IncidentResource {
     @GET
     @Operation(summary = "A team's incidents you may see (public ones and yours; administrators: all), newest "
             + "first, one page at a time")
-    public Uni<RestResponse<IncidentPage>> list(@QueryParam("teamId") @NotBlank @Size(max = 100) String teamId,
+    public Uni<RestResponse<IncidentPage>> list(
+            @QueryParam("teamId") @NotBlank @Size(max = 100) @NoControlCharacters String teamId,
             @Parameter(description = "ongoing, ended or all") @QueryParam("status") @DefaultValue("all")
             @Pattern(regexp = "ongoing|ended|all", message = "must be ongoing, ended or all") String status,
             @Parameter(description = "Only incidents this user commands") @QueryParam("commander") @Size(max = 100)
-            String commander,
+            @NoControlCharacters String commander,
             @Parameter(description = "Only incidents of this severity level") @QueryParam("severity")
-            @Size(max = 20) String severity,
+            @Size(max = 20) @NoControlCharacters String severity,
             @Parameter(description = "Case-insensitive part of the channel name") @QueryParam("q") @Size(max = 100)
-            String q,
+            @NoControlCharacters String q,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = 200)
-            String after,
+            @NoControlCharacters String after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         Boolean active = switch (status) {
             case "ongoing" -> Boolean.TRUE;
@@ -129,6 +131,7 @@ public class IncidentResource {
     @Operation(summary = "Post a message to the incident channel (members)")
     @APIResponse(responseCode = "201", description = "Posted")
     @APIResponse(responseCode = "403", description = "You can see the incident but are not a member")
+    @APIResponse(responseCode = "409", description = "The channel is full (incident.limits.channel.*)")
     public Uni<RestResponse<MessageResponse>> post(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.PostMessage request) {
         return service.post(id, request.text(), user)
@@ -184,6 +187,7 @@ public class IncidentResource {
     @POST
     @Path("/{id}/checklists/{stageId}/items")
     @Operation(summary = "Add a checklist item at the end of a stage")
+    @APIResponse(responseCode = "413", description = "The checklists would outgrow their bound")
     public Uni<RestResponse<IncidentResponse>> addItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
             @Valid @NotNull ChangeRequests.Item request) {
         return respond(service.addItem(id, stageId, request.title(), request.description(), request.slashCommand(),
@@ -193,6 +197,7 @@ public class IncidentResource {
     @PATCH
     @Path("/{id}/checklists/{stageId}/items/{itemId}")
     @Operation(summary = "Rename or edit a checklist item")
+    @APIResponse(responseCode = "413", description = "The checklists would outgrow their bound")
     public Uni<RestResponse<IncidentResponse>> editItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
             @RestPath @Size(max = 40) String itemId, @Valid @NotNull ChangeRequests.ItemPatch request) {
         return respond(service.editItem(id, stageId, itemId, request.title(), request.description(),

@@ -1,5 +1,6 @@
 package dev.commandcenter.incident.rest;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,6 @@ public record StartIncidentRequest(
         @NotNull UUID playbookId,
         @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String name,
-        @Size(max = 16384) String postText,
-        @Size(max = 20) String severity) {
+        @Size(max = 16384) @NoControlCharacters String postText,
+        @Size(max = 20) @NoControlCharacters String severity) {
 }

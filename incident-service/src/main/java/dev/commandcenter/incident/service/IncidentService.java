@@ -42,14 +42,19 @@ public class IncidentService {
     private final PlaybookViewRepository playbooks;
     private final Outbox outbox;
     private final TeamDirectory directory;
+    private final ChecklistLimits checklistLimits;
+    private final ChannelLimits channelLimits;
 
     public IncidentService(IncidentRepository incidents, ChannelMessageRepository messages,
-            PlaybookViewRepository playbooks, Outbox outbox, TeamDirectory directory) {
+            PlaybookViewRepository playbooks, Outbox outbox, TeamDirectory directory, ChecklistLimits checklistLimits,
+            ChannelLimits channelLimits) {
         this.incidents = incidents;
         this.messages = messages;
         this.playbooks = playbooks;
         this.outbox = outbox;
         this.directory = directory;
+        this.checklistLimits = checklistLimits;
+        this.channelLimits = channelLimits;
     }
 
     /**
@@ -147,13 +152,14 @@ public class IncidentService {
                 .chain(incident -> messages.page(incident.id, afterSeq, limit));
     }
 
-    /** A member's post in the incident channel. */
+    /** A member's post in the incident channel, counted against the channel's bound before it is written. */
     public Uni<ChannelMessage> post(UUID id, String text, CurrentUser user) {
         return Panache.withTransaction(() -> incidents.findById(id).map(incident -> modifiable(incident, id, user,
                 true)).chain(incident -> {
                     ChannelMessage message = ChannelMessage.of(incident.id, ChannelMessage.Kind.USER, user.id(),
                             text.strip(), now());
-                    return messages.persist(message).call(messages::flush).chain(messages::withSeq)
+                    return channelLimits.reserve(incident.id, message.text)
+                            .chain(() -> messages.persist(message)).call(messages::flush).chain(messages::withSeq)
                             .call(saved -> outbox.emit(EventType.INCIDENT_MESSAGE_POSTED,
                             incident.id.toString(), incident.teamId, user.id(), changeOf(incident, null, null,
                                     saved.id.toString(), null, saved.createdAt)));
@@ -261,7 +267,8 @@ public class IncidentService {
         Checklist.Item item = new Checklist.Item(UUID.randomUUID().toString(), title.strip(), blankToNull(description),
                 blankToNull(slashCommand), Checklist.State.OPEN, null, null, null, null);
         return change(id, user, incident -> {
-            incident.checklists = ChecklistEdits.addItem(incident.checklists, stageId, item);
+            incident.checklists = checklistLimits.requireWithin(incident.checklists,
+                    ChecklistEdits.addItem(incident.checklists, stageId, item));
             return Outcome.of(EventType.TASK_ADDED, "@" + user.id() + " added \"" + item.title() + "\"")
                     .item(stageId, item.id());
         });
@@ -275,8 +282,8 @@ public class IncidentService {
             String newTitle = title == null ? before.title() : title.strip();
             String newDescription = description == null ? before.description() : blankToNull(description);
             String newCommand = slashCommand == null ? before.slashCommand() : blankToNull(slashCommand);
-            incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
-                    item -> item.withText(newTitle, newDescription, newCommand));
+            incident.checklists = checklistLimits.requireWithin(incident.checklists, ChecklistEdits.replaceItem(
+                    incident.checklists, stageId, itemId, item -> item.withText(newTitle, newDescription, newCommand)));
             String text = before.title().equals(newTitle)
                     ? "@" + user.id() + " edited \"" + before.title() + "\""
                     : "@" + user.id() + " renamed \"" + before.title() + "\" to \"" + newTitle + "\"";

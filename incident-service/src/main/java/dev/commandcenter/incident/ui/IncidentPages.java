@@ -2,6 +2,7 @@ package dev.commandcenter.incident.ui;
 
 import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.PlaybookView;
+import dev.commandcenter.incident.rest.ChangeRequests;
 import dev.commandcenter.incident.rest.IncidentPage;
 import dev.commandcenter.incident.rest.IncidentResponse;
 import dev.commandcenter.incident.rest.MessageResponse;
@@ -16,6 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,10 +52,12 @@ public class IncidentPages {
 
     private final IncidentService service;
     private final CurrentUser user;
+    private final Validator validator;
 
-    public IncidentPages(IncidentService service, CurrentUser user) {
+    public IncidentPages(IncidentService service, CurrentUser user, Validator validator) {
         this.service = service;
         this.user = user;
+        this.validator = validator;
     }
 
     @CheckedTemplate
@@ -120,8 +125,10 @@ public class IncidentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: post to the channel")
     public Uni<RestResponse<String>> post(@RestPath UUID id, @RestForm String text) {
-        if (text == null || text.isBlank() || text.length() > 16384) {
-            return page(id, "Write a message (up to 16,384 characters).", RestResponse.Status.BAD_REQUEST);
+        String invalid = invalid(new ChangeRequests.PostMessage(text));
+        if (invalid != null) {
+            return page(id, "Not posted: the message " + invalid + " (up to 16,384 characters).",
+                    RestResponse.Status.BAD_REQUEST);
         }
         return act(id, () -> service.post(id, text, user).replaceWithVoid(), "#composer");
     }
@@ -175,8 +182,10 @@ public class IncidentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: add a checklist item")
     public Uni<RestResponse<String>> addItem(@RestPath UUID id, @RestPath String stageId, @RestForm String title) {
-        if (title == null || title.isBlank() || title.length() > 200) {
-            return page(id, "Name the new item (up to 200 characters).", RestResponse.Status.BAD_REQUEST);
+        String invalid = invalid(new ChangeRequests.Item(title, null, null));
+        if (invalid != null) {
+            return page(id, "Not added: the item's name " + invalid + " (up to 200 characters).",
+                    RestResponse.Status.BAD_REQUEST);
         }
         return act(id, () -> service.addItem(id, stageId, title, null, null, user).replaceWithVoid(), "");
     }
@@ -218,6 +227,12 @@ public class IncidentPages {
     @Operation(summary = "Form: end the incident")
     public Uni<RestResponse<String>> end(@RestPath UUID id) {
         return act(id, () -> service.end(id, user).replaceWithVoid(), "");
+    }
+
+    /** Why a form's input is refused by the API's own constraints (the first of them), or null. */
+    private String invalid(Object request) {
+        return validator.validate(request).stream().map(ConstraintViolation::getMessage).sorted().findFirst()
+                .orElse(null);
     }
 
     /** Runs a change; on success back to the page (303), on a refusal the page with the reason. */
