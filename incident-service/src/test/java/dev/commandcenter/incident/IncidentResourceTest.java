@@ -25,12 +25,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +144,33 @@ class IncidentResourceTest {
         as("alice").body(Map.of("playbookId", playbook, "name", name.toUpperCase())).post("/api/v1/incidents")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("already has an incident channel"));
+    }
+
+    @Test
+    void twoStartsWithOneNameAtOnceGiveOneIncidentAndOneConflict() {
+        UUID playbook = publishPlaybook("payments", List.of("alice"), true);
+        start("alice", playbook, "first-" + UUID.randomUUID(), null);
+
+        String token = INFRA.tokens().forUser("alice"); // fetched once, so that both requests leave together
+        for (int round = 0; round < 3; round++) {
+            String name = "race-" + UUID.randomUUID();
+            Map<String, Object> body = Map.of("playbookId", playbook, "name", name);
+            List<CompletableFuture<Response>> both = List.of(
+                    CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body(body).post("/api/v1/incidents")),
+                    CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body(body).post("/api/v1/incidents")));
+            List<Response> answers = both.stream().map(CompletableFuture::join)
+                    .sorted(Comparator.comparingInt(Response::statusCode)).toList();
+
+            assertThat(answers).extracting(Response::statusCode).containsExactly(201, 409);
+            answers.get(0).then().body("name", equalTo(name)).body("messageCount", equalTo(1))
+                    .body("memberIds", contains("alice"));
+            answers.get(1).then().contentType("application/problem+json")
+                    .body("detail", containsString("already has an incident channel named \"" + name + "\""));
+            as("alice").queryParam("teamId", "payments").queryParam("q", name).get("/api/v1/incidents")
+                    .then().statusCode(200).body("items.size()", equalTo(1));
+        }
     }
 
     @Test

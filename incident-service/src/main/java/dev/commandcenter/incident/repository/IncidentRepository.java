@@ -21,10 +21,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .setParameter("id", id).getResultList()).chain(locked -> findById(id));
     }
 
-    public Uni<Boolean> channelNameTaken(String teamId, String name) {
-        return count("teamId = ?1 and lower(name) = lower(?2)", teamId, name).map(count -> count > 0);
-    }
-
     /** One page of a team's incidents, newest first, after {@code after}; {@code limit} rows at most. */
     public Uni<List<Incident>> page(IncidentFilter filter, IncidentCursor after, int limit) {
         StringBuilder query = new StringBuilder("from Incident i where i.teamId = :team");

@@ -28,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,9 +61,11 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such playbook, or you are not a member of it")
     @APIResponse(responseCode = "409", description = "The team already has a channel with this name")
     public Uni<RestResponse<IncidentResponse>> start(@Valid @NotNull StartIncidentRequest request, UriInfo uri) {
-        return service.start(request, user).chain(service::details).map(incident -> RestResponse.ResponseBuilder
-                .<IncidentResponse>created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
-                .header("ETag", "\"" + incident.version() + "\"").entity(incident).build());
+        return service.start(request, user)
+                .map(started -> IncidentMapper.response(started, IncidentService.MESSAGES_AT_START, Instant.now()))
+                .map(incident -> RestResponse.ResponseBuilder
+                        .<IncidentResponse>created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
+                        .header("ETag", "\"" + incident.version() + "\"").entity(incident).build());
     }
 
     @GET

@@ -21,15 +21,16 @@ import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Incident use cases. Only members of the incident's team have access; private incidents only for
@@ -37,6 +38,12 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class IncidentService {
+    /** A just-started incident's channel holds one message: the bot's announcement. */
+    public static final long MESSAGES_AT_START = 1;
+
+    /** The unique index that keeps channel names unique within a team (case-insensitive). */
+    static final String CHANNEL_NAME_INDEX = "incident_team_channel_name";
+
     private final IncidentRepository incidents;
     private final ChannelMessageRepository messages;
     private final PlaybookViewRepository playbooks;
@@ -59,32 +66,52 @@ public class IncidentService {
 
     /**
      * One transaction: the incident, its channel and announcement, the checklist copied from the
-     * playbook, and the {@code incident.started.v1} outbox row; or nothing.
+     * playbook, and the {@code incident.started.v1} outbox row; or nothing. A channel name the team
+     * already uses is refused by the unique index (409), which also decides between two concurrent
+     * starts with the same name; no query asks beforehand.
      */
-    @WithTransaction
     public Uni<Incident> start(StartIncidentRequest request, CurrentUser user) {
-        return playbooks.findById(request.playbookId())
+        String name = request.name().strip();
+        return Panache.withTransaction(() -> playbooks.findById(request.playbookId())
                 .map(playbook -> usable(playbook, request.playbookId(), user))
                 .invoke(playbook -> requireSeverity(playbook, request.severity()))
-                .call(playbook -> incidents.channelNameTaken(playbook.teamId, request.name().strip())
-                        .invoke(taken -> {
-                            if (taken) {
-                                throw ProblemException.conflict("Team " + playbook.teamId
-                                        + " already has an incident channel named \"" + request.name().strip() + "\"");
-                            }
-                        }))
                 .chain(playbook -> {
                     Instant now = now();
                     Incident incident = newIncident(playbook, request, user.id(), now);
                     ChannelMessage announcement = ChannelMessage.of(incident.id, ChannelMessage.Kind.BOT,
                             ChannelMessage.BOT, IncidentMapper.announcement(user.id(), playbook.title,
                                     request.postText()), now);
+                    // The inserts are flushed here rather than at commit, so that the index's refusal
+                    // is answered with the team's name; it costs no extra round trip.
                     return incidents.persist(incident)
                             .chain(() -> messages.persist(announcement))
                             .chain(() -> outbox.emit(EventType.INCIDENT_STARTED, incident.id.toString(),
                                     incident.teamId, user.id(), IncidentMapper.started(incident, announcement)))
+                            .call(incidents::flush)
+                            .onFailure(IncidentService::violatesChannelNameIndex).transform(e -> ProblemException
+                                    .conflict("Team " + playbook.teamId + " already has an incident channel named \""
+                                            + name + "\""))
                             .replaceWith(incident);
-                });
+                }));
+    }
+
+    /**
+     * Whether a failure is the unique index on (team, lower(name)) refusing an insert. Hibernate
+     * Reactive reports it as a {@link ConstraintViolationException} naming the index, built on an
+     * {@link SQLException} with state 23505 that names it too.
+     */
+    static boolean violatesChannelNameIndex(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && CHANNEL_NAME_INDEX.equals(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains("\"" + CHANNEL_NAME_INDEX + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @WithSession
