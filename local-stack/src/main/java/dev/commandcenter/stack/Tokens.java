@@ -69,7 +69,27 @@ public final class Tokens {
         return bad;
     }
 
+    /**
+     * A password-grant token, reused for {@link #REUSE} (the realm's tokens live 15 minutes): tests
+     * ask for the same user's token again and again, and one login per user at a time also keeps
+     * Keycloak's brute-force detector from taking overlapping logins for an attack.
+     */
     private String password(String realm, String client, String username) {
+        String cacheKey = keycloakUrl + "/" + realm + "/" + client + "/" + username;
+        Cached cached = CACHE.compute(cacheKey, (key, previous) -> previous != null
+                && previous.fetched().plus(REUSE).isAfter(java.time.Instant.now()) ? previous
+                : new Cached(login(realm, client, username), java.time.Instant.now()));
+        return cached.token();
+    }
+
+    private record Cached(String token, java.time.Instant fetched) {
+    }
+
+    private static final Duration REUSE = Duration.ofMinutes(10);
+    private static final java.util.concurrent.ConcurrentMap<String, Cached> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String login(String realm, String client, String username) {
         DemoRealm.User user = DemoRealm.user(username);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
