@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -22,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The one set of exception mappers every service uses: each error becomes
  * {@code application/problem+json} with a stable type, a title, a detail and field errors, and
- * never a stack trace. Unexpected failures are logged with an id that the response repeats.
+ * never a stack trace. Database errors a request can cause answer 409/400; unexpected failures are
+ * logged with an id that the response repeats.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -94,8 +96,19 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_PREFIX + slug, title, status, e.getMessage(), path(uri), List.of()));
     }
 
+    /**
+     * Anything not mapped above: a database error the request caused (see {@link DatabaseRejections})
+     * becomes the client's 409/400, logged briefly; everything else is a 500 with an error id.
+     */
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        Optional<DatabaseRejections.Rejection> rejected = DatabaseRejections.of(e);
+        if (rejected.isPresent()) {
+            DatabaseRejections.Rejection rejection = rejected.get();
+            LOG.infof("Database rejected %s with SQLState %s, answered %d: %s", path(uri), rejection.sqlState(),
+                    rejection.status(), rootMessage(e));
+            return respond(rejection.toProblem(path(uri)));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal Server Error", 500,
@@ -107,6 +120,14 @@ public class ProblemMappers {
         return RestResponse.ResponseBuilder.<Problem>create(problem.status())
                 .entity(problem)
                 .header("Content-Type", Problem.MEDIA_TYPE).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String path(UriInfo uri) {
