@@ -3,6 +3,7 @@ package dev.commandcenter.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,7 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Test hooks: header {@code X-Echo-Delay-Ms} delays the answer, {@code X-Echo-Status} sets its
  * status, {@code X-Echo-Location} makes it redirect there with an absolute URL of its own origin
  * (as a service behind the gateway would), a path ending in {@code /stream} streams {@code rows} CSV lines after a pause.
- * Init arg {@code unreachable} names a service whose URL points at a closed port instead.
+ * Init arg {@code unreachable} names a service whose URL points at a closed port instead;
+ * {@code closesReusedConnections} names one that answers only the first request of each connection
+ * and closes the connection on any later request without answering (as a service does whose idle
+ * timeout strikes just when a pooled connection is reused). It still records that request.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     static final List<String> SERVICES = List.of("playbook", "incident", "notifier", "telemetry");
@@ -31,10 +37,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private String unreachable;
+    private String closesReusedConnections;
 
     @Override
     public void init(Map<String, String> initArgs) {
         unreachable = initArgs.get("unreachable");
+        closesReusedConnections = initArgs.get("closesReusedConnections");
     }
 
     @Override
@@ -57,14 +65,23 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private int startEcho(String service) {
         List<JsonObject> received = new CopyOnWriteArrayList<>();
+        Set<HttpConnection> usedConnections = ConcurrentHashMap.newKeySet();
+        boolean closesReused = service.equals(closesReusedConnections);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/__received")) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(received)).encode());
                 return;
             }
-            received.add(new JsonObject().put("method", request.method().name()).put("path", request.path())
-                    .put("authorization", request.getHeader("Authorization")));
+            JsonObject seen = new JsonObject().put("method", request.method().name()).put("path", request.path())
+                    .put("authorization", request.getHeader("Authorization"));
+            received.add(seen);
+            if (closesReused && !usedConnections.add(request.connection())) {
+                request.connection().close();
+                return;
+            }
             request.body().onSuccess(body -> answer(service, request, body));
+            request.response().closeHandler(closed -> seen.put("cutOff", !request.response().ended()));
+            request.response().endHandler(ended -> seen.put("answered", true));
         });
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
     }

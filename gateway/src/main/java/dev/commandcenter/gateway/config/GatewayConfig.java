@@ -2,6 +2,7 @@ package dev.commandcenter.gateway.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -14,6 +15,9 @@ public interface GatewayConfig {
     Upstreams upstream();
 
     Timeouts timeout();
+
+    /** The gateway's pooled keep-alive connections to each service ({@code gateway.pool.*}). */
+    Pool pool();
 
     RateLimit rateLimit();
 
@@ -42,6 +46,21 @@ public interface GatewayConfig {
 
         /** How long a service may stay silent (before its response, or between chunks of it). */
         Duration response();
+    }
+
+    interface Pool {
+        /** Most connections open to one service at once; further requests wait for one to come free. */
+        @WithDefault("200")
+        int maxSize();
+
+        /**
+         * How long an unused connection stays open. Keep it well below the services' own idle
+         * timeout ({@code quarkus.http.idle-timeout}, 30 min by default) and any load balancer's in
+         * between, so the gateway closes idle connections before a service does: a request sent on a
+         * connection the service is closing at that moment can fail without an answer.
+         */
+        @WithDefault("20s")
+        Duration keepAlive();
     }
 
     /**

@@ -18,8 +18,8 @@ public final class ProblemResponses {
 
     public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
         HttpServerResponse response = ctx.response();
-        if (response.ended()) {
-            return;
+        if (response.ended() || response.closed()) {
+            return; // answered already, or nobody is listening any more
         }
         if (response.headWritten()) {
             // Part of an upstream response already went out: the only honest signal left is to cut it.
