@@ -143,7 +143,7 @@ class GatewayProxyTest {
     void bodiesOverTheLimitAreRefusedWithAProblem() {
         String path = "/api/v1/incidents/" + UUID.randomUUID();
 
-        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body("x".repeat(300 * 1024)).post(path)
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body("x".repeat(1100 * 1024)).post(path)
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("status", equalTo(413));
 
@@ -155,7 +155,7 @@ class GatewayProxyTest {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(root + "api/v1/incidents"))
                 .header("Authorization", "Bearer " + ALICE)
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[300 * 1024])))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1100 * 1024])))
                 .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
