@@ -38,12 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/incidents")
 @Tag(name = "Incidents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// A change the caller stops waiting for still completes (or rolls back) whole; cancelling it mid-transaction
+// only left the outcome unknown and the session closed under the work.
+@Cancellable(false)
 public class IncidentResource {
     private final IncidentService service;
     private final ChannelExport export;

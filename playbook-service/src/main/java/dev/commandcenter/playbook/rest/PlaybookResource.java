@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Team playbooks. Every response carrying a playbook has its version as {@code ETag}; changes
@@ -52,6 +53,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "400", description = "Invalid request (problem+json naming the fields)")
 @APIResponse(responseCode = "401", description = "No valid token")
 @APIResponse(responseCode = "404", description = "No such playbook, or you are not one of its members")
+// A change the caller stops waiting for still completes (or rolls back) whole; cancelling it mid-transaction
+// only left the outcome unknown and the session closed under the work.
+@Cancellable(false)
 public class PlaybookResource {
     private static final String ID_PATTERN = "[A-Za-z0-9-]{1,40}";
 

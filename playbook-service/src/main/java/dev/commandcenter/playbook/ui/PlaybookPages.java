@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The playbook backstage: the team's playbooks, creating one from a template, and the editor.
@@ -54,6 +55,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Backstage pages")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
+// A change the caller stops waiting for still completes (or rolls back) whole; cancelling it mid-transaction
+// only left the outcome unknown and the session closed under the work.
+@Cancellable(false)
 public class PlaybookPages {
     private static final int PAGE_SIZE = 25;
 
