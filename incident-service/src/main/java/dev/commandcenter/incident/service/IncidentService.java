@@ -72,7 +72,7 @@ public class IncidentService {
      */
     public Uni<Incident> start(StartIncidentRequest request, CurrentUser user) {
         String name = request.name().strip();
-        return Panache.withTransaction(() -> playbooks.findById(request.playbookId())
+        return Panache.withTransaction(() -> playbooks.findReadOnly(request.playbookId())
                 .map(playbook -> usable(playbook, request.playbookId(), user))
                 .invoke(playbook -> requireSeverity(playbook, request.severity()))
                 .chain(playbook -> {
