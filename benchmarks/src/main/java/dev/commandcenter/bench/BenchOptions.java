@@ -11,10 +11,11 @@ import java.util.Set;
  * incidents, messages. Options: {@code --parts=start,browse}, {@code --connections=16},
  * {@code --seconds=20} (each closed-loop measurement), {@code --warmup=15}, {@code --rates=50,100,200},
  * {@code --rate-seconds=15}, {@code --jfr} (flight recording of the service during the API run),
- * {@code --jvm=production|local}, {@code --service-opt=-Dkey=value} (repeatable: more flags for the
- * service's JVM, for example {@code -Dquarkus.hibernate-orm.log.sql=true}), {@code --compare=DIR} (A/B:
- * this tree's packaged service against the one packaged in source tree DIR, {@code --rounds=3}
- * alternations; nothing else is measured then).
+ * {@code --jvm=production|local}, {@code --rounds=3} (alternations of (a) and (b), or of A and B),
+ * {@code --service-opt=-Dkey=value} (repeatable: more flags for the service's JVM, for example
+ * {@code -Dquarkus.hibernate-orm.log.sql=true}), {@code --compare=DIR} (A/B:
+ * this tree's packaged service against the one packaged in source tree DIR, in alternating rounds;
+ * nothing else is measured then).
  */
 record BenchOptions(int incidents, int messages, Set<String> parts, int connections, Duration measure,
         Duration warmup, List<Integer> rates, Duration rateDuration, boolean jfr, boolean productionJvm,

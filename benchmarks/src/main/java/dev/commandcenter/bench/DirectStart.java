@@ -72,6 +72,14 @@ final class DirectStart {
         this.rows = rows;
     }
 
+    /** VACUUM ANALYZE, so that what runs next does not meet this run's dead tuples and stale statistics. */
+    void vacuum() throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                java.sql.Statement sql = db.createStatement()) {
+            sql.execute("VACUUM ANALYZE");
+        }
+    }
+
     /** pgbench on PATH, if any. */
     static Path pgbench() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

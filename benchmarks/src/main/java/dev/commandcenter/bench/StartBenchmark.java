@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,31 +96,52 @@ final class StartBenchmark {
             new KafkaBaseline(bootstrapServers, results).run(rows.payload().length(), 20_000, options.rates(),
                     Duration.ofSeconds(5));
 
-            results.section("(a) The start transaction straight at PostgreSQL (incident + member + bot message"
+            results.section("(a) the start transaction straight at PostgreSQL (incident + member + bot message"
                     + " + outbox row, one transaction; the service's schema and indexes in database "
-                    + DIRECT_DATABASE + ")");
-            double direct = direct(rows);
-
-            results.section("(b) POST /api/v1/incidents, closed loop, " + options.connections() + " connections, "
-                    + options.measure().toSeconds() + " s; (d) outbox backlog meanwhile");
-            CpuMeter.Reading before = cpu.read();
-            long from = System.nanoTime();
-            java.time.Instant wallFrom = java.time.Instant.now();
-            LoopOutcome loop = closedLoop(api, playbook, options.measure());
-            java.time.Instant wallTo = java.time.Instant.now();
-            long to = System.nanoTime();
-            CpuMeter.Reading after = cpu.read();
+                    + DIRECT_DATABASE + ") and (b) POST /api/v1/incidents, closed loop; " + options.connections()
+                    + " connections, " + options.measure().toSeconds() + " s each, in " + options.rounds()
+                    + " alternating rounds; (d) the outbox backlog during (b)");
+            DirectStart direct = prepareDirect(rows);
+            Path pgbench = DirectStart.pgbench();
+            if (pgbench == null) {
+                results.add("pgbench is not installed (apt-get install postgresql-client): (a) by JDBC");
+            } else {
+                directByJdbc(direct, "(a) for comparison:");
+            }
+            List<Double> directs = new ArrayList<>();
+            List<Double> apis = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            java.time.Instant wallFrom = null;
+            java.time.Instant wallTo = null;
+            for (int round = 1; round <= options.rounds(); round++) {
+                double a = pgbench != null ? directByPgbench(direct, pgbench, "round " + round + " (a)")
+                        : directByJdbc(direct, "round " + round + " (a)");
+                CpuMeter.Reading before = cpu.read();
+                long from = System.nanoTime();
+                wallFrom = java.time.Instant.now();
+                LoopOutcome loop = closedLoop(api, playbook, options.measure());
+                wallTo = java.time.Instant.now();
+                long to = System.nanoTime();
+                CpuMeter.Reading after = cpu.read();
+                long backlogAtEnd = backlog.now();
+                OutboxBacklog.Window during = backlog.window(from, to);
+                report("round " + round + " (b) API:", loop, before, after);
+                results.add("round %d (b)/(a) = %.2f   (target >= 0.5)", round, loop.perSecond() / a);
+                results.add("round %d (d) outbox backlog during (b): max %,d rows, %,d at the end, trend %+.1f rows/s"
+                        + " over %d samples -> %s", round, during.max(), backlogAtEnd, during.slopePerSecond(),
+                        during.samples(), during.grows(loop.perSecond())
+                                ? "GROWS while starts arrive at the measured maximum" : "does not grow");
+                double drained = drain(backlog, "after (b)");
+                results.add("round %d (d) backlog of %,d rows drained in %.1f s after the load stopped", round,
+                        backlogAtEnd, drained);
+                directs.add(a);
+                apis.add(loop.perSecond());
+                ratios.add(loop.perSecond() / a);
+            }
             Path jfr = recording == null ? null : recording.stop();
-            long backlogAtEnd = backlog.now();
-            OutboxBacklog.Window during = backlog.window(from, to);
-            report("(b) API:", loop, before, after);
-            results.add("(b)/(a) = %.2f   (target >= 0.5)", loop.perSecond() / direct);
-            results.add("(d) outbox backlog during (b): max %,d rows, %,d at the end, trend %+.1f rows/s over"
-                    + " %d samples -> %s", during.max(), backlogAtEnd, during.slopePerSecond(), during.samples(),
-                    during.grows(loop.perSecond()) ? "GROWS while starts arrive at the measured maximum"
-                            : "does not grow");
-            double drained = drain(backlog, "after (b)");
-            results.add("(d) backlog of %,d rows drained in %.1f s after the load stopped", backlogAtEnd, drained);
+            double maximumPerSecond = median(apis);
+            results.add("median of %d rounds: (a) %,.0f transactions/s, (b) %,.0f starts/s, (b)/(a) = %.2f"
+                    + "   (target >= 0.5)", options.rounds(), median(directs), maximumPerSecond, median(ratios));
 
             results.section("(c) Start to event on " + INCIDENT_TOPIC + ", open loop at fixed rates, "
                     + options.rateDuration().toSeconds() + " s each (latency from the scheduled send time)");
@@ -129,12 +149,12 @@ final class StartBenchmark {
                 openLoop(api, playbook, rate, options.rateDuration(), backlog, "");
                 drain(backlog, "after " + rate + "/s");
             }
-            int maximum = (int) Math.floor(loop.perSecond());
+            int maximum = (int) Math.floor(maximumPerSecond);
             results.add("at the measured maximum (b):");
             openLoop(api, playbook, maximum, options.rateDuration(), backlog, "");
             drain(backlog, "after " + maximum + "/s");
             if (jfr != null) {
-                results.section("Where the service's CPU goes during (b) (JFR, " + jfr + ")");
+                results.section("Where the service's CPU goes during the last (b) (JFR, " + jfr + ")");
                 FlightRecording.summarize(jfr, wallFrom, wallTo, 25, results);
             }
         }
@@ -237,47 +257,42 @@ final class StartBenchmark {
         return id;
     }
 
-    private double direct(DirectStart.StartRows rows) throws Exception {
+    /** Database {@value #DIRECT_DATABASE} with the service's own migrations, and the transaction to drive at it. */
+    private DirectStart prepareDirect(DirectStart.StartRows rows) throws Exception {
         postgres.createDatabase(DIRECT_DATABASE);
         String jdbc = postgres.jdbcUrl(DIRECT_DATABASE);
         try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
             List<String> applied = ServiceSchema.apply(quarkusApp, db);
             results.add("schema: %s", String.join(", ", applied));
         }
-        DirectStart start = new DirectStart(jdbc, postgres.port(), DIRECT_DATABASE, rows);
-        Path pgbench = DirectStart.pgbench();
-        double best;
-        int clients = options.connections();
-        if (pgbench != null) {
-            progress.step("pgbench, " + clients + " clients, " + options.measure().toSeconds() + " s ...");
-            CpuMeter.Reading before = cpu.read();
-            DirectStart.Outcome outcome = start.withPgbench(pgbench, runDir, clients, options.measure());
-            CpuMeter.Reading after = cpu.read();
-            report(outcome);
-            results.add("    " + CpuMeter.perUnit(before, after, outcome.transactions(), "transaction"));
-            best = outcome.perSecond();
-        } else {
-            results.add("pgbench is not installed (apt-get install postgresql-client): JDBC only");
-            best = 0;
-        }
-        progress.step("JDBC, " + clients + " threads, " + options.measure().toSeconds() + " s ...");
-        CpuMeter.Reading before = cpu.read();
-        DirectStart.Outcome jdbcOutcome = start.withJdbc(clients, options.measure());
-        CpuMeter.Reading after = cpu.read();
-        report(jdbcOutcome);
-        results.add("    " + CpuMeter.perUnit(before, after, jdbcOutcome.transactions(), "transaction"));
-        double a = pgbench != null ? best : jdbcOutcome.perSecond();
-        results.add("(a) = %,.0f transactions/s (%s)", a, pgbench != null ? "pgbench" : "JDBC");
-        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
-                Statement sql = db.createStatement()) {
-            sql.execute("VACUUM ANALYZE"); // leaves the server as the API run should find it
-        }
-        return a;
+        return new DirectStart(jdbc, postgres.port(), DIRECT_DATABASE, rows);
     }
 
-    private void report(DirectStart.Outcome outcome) {
-        results.add("(a) %-22s %,8.0f transactions/s, mean %.1f ms (%,d transactions, %d failed)", outcome.client(),
-                outcome.perSecond(), outcome.meanLatencyMs(), outcome.transactions(), outcome.failures());
+    private double directByPgbench(DirectStart direct, Path pgbench, String label) throws Exception {
+        progress.step("pgbench, " + options.connections() + " clients, " + options.measure().toSeconds() + " s ...");
+        CpuMeter.Reading before = cpu.read();
+        DirectStart.Outcome outcome = direct.withPgbench(pgbench, runDir, options.connections(), options.measure());
+        CpuMeter.Reading after = cpu.read();
+        report(label, outcome, before, after);
+        direct.vacuum();
+        return outcome.perSecond();
+    }
+
+    private double directByJdbc(DirectStart direct, String label) throws Exception {
+        progress.step("JDBC, " + options.connections() + " threads, " + options.measure().toSeconds() + " s ...");
+        CpuMeter.Reading before = cpu.read();
+        DirectStart.Outcome outcome = direct.withJdbc(options.connections(), options.measure());
+        CpuMeter.Reading after = cpu.read();
+        report(label, outcome, before, after);
+        direct.vacuum();
+        return outcome.perSecond();
+    }
+
+    private void report(String label, DirectStart.Outcome outcome, CpuMeter.Reading before, CpuMeter.Reading after) {
+        results.add("%s %-20s %,8.0f transactions/s, mean %.1f ms (%,d transactions, %d failed)", label,
+                outcome.client(), outcome.perSecond(), outcome.meanLatencyMs(), outcome.transactions(),
+                outcome.failures());
+        results.add("    " + CpuMeter.perUnit(before, after, outcome.transactions(), "transaction"));
     }
 
     /** {@code connections} callers, each starting incidents one after the other until {@code duration} passed. */
