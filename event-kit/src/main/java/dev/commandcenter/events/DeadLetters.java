@@ -48,6 +48,7 @@ public class DeadLetters {
 
     private final String bootstrapServers;
     private final Map<String, AtomicLong> waiting = new ConcurrentHashMap<>();
+    private Admin admin;
 
     public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             MeterRegistry registry) {
@@ -81,9 +82,8 @@ public class DeadLetters {
         if (waiting.isEmpty()) {
             return counts;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try {
+            Admin admin = admin();
             var described = admin.describeTopics(waiting.keySet()).allTopicNames().get(10, TimeUnit.SECONDS);
             for (String topic : waiting.keySet()) {
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -110,6 +110,25 @@ public class DeadLetters {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** One admin client for the gauge refresh and the admin endpoint, not a new one every 30 s. */
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        }
+        return admin;
+    }
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+                admin = null;
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -45,15 +47,27 @@ public class Housekeeping {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Current backlog and parked counts for the gauges. */
-    public Uni<Void> refreshGauges() {
+    /** Rows waiting to be relayed, and rows parked until an operator re-drives them. */
+    public record OutboxCounts(long backlog, long parked) {
+    }
+
+    /** The outbox's current counts; the gauges take them too. */
+    public Uni<OutboxCounts> counts() {
         return pool.query("select count(*) filter (where parked_at is null), count(*) filter (where parked_at is not null)"
                         + " from outbox_event where published_at is null").execute()
-                .invoke(rows -> {
+                .map(rows -> {
                     var row = rows.iterator().next();
-                    pending.set(row.getLong(0));
-                    parked.set(row.getLong(1));
-                }).replaceWithVoid();
+                    return new OutboxCounts(row.getLong(0), row.getLong(1));
+                })
+                .invoke(counts -> {
+                    pending.set(counts.backlog());
+                    parked.set(counts.parked());
+                });
+    }
+
+    /** Current backlog and parked counts for the gauges. */
+    public Uni<Void> refreshGauges() {
+        return counts().replaceWithVoid();
     }
 
     /** What one purge removed. */
@@ -62,7 +76,7 @@ public class Housekeeping {
 
     /** Deletes what is older than {@code retention}, unless another replica is purging right now. */
     public Uni<Purged> purge(Duration retention) {
-        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(retention);
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
         return deleteInBatches("delete from outbox_event where seq in (select seq from outbox_event"
                 + " where published_at < $1 limit $2)", cutoff, 0)
                 .chain(outbox -> deleteInBatches("delete from processed_event where ctid in (select ctid from"
@@ -76,7 +90,7 @@ public class Housekeeping {
                 });
     }
 
-    private Uni<Long> deleteInBatches(String sql, java.time.OffsetDateTime cutoff, long deletedSoFar) {
+    private Uni<Long> deleteInBatches(String sql, OffsetDateTime cutoff, long deletedSoFar) {
         return pool.withTransaction(connection -> connection
                         .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(PURGE_LOCK))
                         .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(-1)

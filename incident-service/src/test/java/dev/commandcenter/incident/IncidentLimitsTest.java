@@ -17,6 +17,7 @@ import dev.commandcenter.contracts.EventType;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.contracts.Topics;
+import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,10 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +49,7 @@ class IncidentLimitsTest {
     AgroalDataSource database;
 
     @Test
-    void membersPostUntilTheChannelHoldsItsMostMessagesThenGet409AndNothingIsStored() throws SQLException {
+    void membersPostUntilTheChannelHoldsItsMostMessagesThenGet409AndNothingIsStored() {
         String id = start("alice", publishPlaybook("payments", List.of("alice"), true), "full-" + UUID.randomUUID(),
                 null);
         String first = "First report: über-latency on checkout";
@@ -87,7 +84,7 @@ class IncidentLimitsTest {
     }
 
     @Test
-    void aPostThatWouldTakeTheChannelBeyondItsBytesIsRefusedAndASmallerOneFits() throws SQLException {
+    void aPostThatWouldTakeTheChannelBeyondItsBytesIsRefusedAndASmallerOneFits() {
         String id = start("alice", publishPlaybook("payments", List.of("alice"), true), "bytes-" + UUID.randomUUID(),
                 null);
         as("alice").body(Map.of("text", "hello")).post(INCIDENTS + id + "/messages").then().statusCode(201);
@@ -183,20 +180,11 @@ class IncidentLimitsTest {
                 .getList("findAll { it.kind == 'USER' }.text");
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            connection.createStatement().execute(sql);
-        }
+    private void execute(String sql) {
+        Sql.execute(database, sql);
     }
 
-    private long number(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private long number(String sql, String parameter) {
+        return Sql.number(database, sql, parameter);
     }
 }

@@ -15,6 +15,7 @@ import dev.commandcenter.contracts.EventLimits;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.contracts.Topics;
+import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
 import dev.commandcenter.stack.TopicReader;
 import io.agroal.api.AgroalDataSource;
@@ -24,10 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +49,7 @@ class PlaybookSizeTest {
     AgroalDataSource database;
 
     @Test
-    void aPlaybookGrownStepByStepIsRefusedAtTheLimitAndNothingIsStored() throws SQLException {
+    void aPlaybookGrownStepByStepIsRefusedAtTheLimitAndNothingIsStored() {
         ExtractableResponse<Response> created = Api.create("alice", "blank", "Size: grown step by step");
         String id = created.path("id");
         String description = "Check the dashboards, page the owner, über-alert the bridge; write down what you see. "
@@ -138,7 +135,7 @@ class PlaybookSizeTest {
     }
 
     @Test
-    void creatingOrDuplicatingAPlaybookBeyondTheLimitIsRefusedAndCreatesNothing() throws SQLException {
+    void creatingOrDuplicatingAPlaybookBeyondTheLimitIsRefusedAndCreatesNothing() {
         String description = "d".repeat(4096);
         List<Map<String, Object>> steps = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
@@ -215,14 +212,7 @@ class PlaybookSizeTest {
                 Instant.parse(playbook.path("updatedAt"))));
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private long count(String sql, String parameter) {
+        return Sql.number(database, sql, parameter);
     }
 }

@@ -59,9 +59,6 @@ public class EventAdminResource {
     @Path("/outbox")
     @Operation(summary = "Backlog and parked outbox rows (the oldest 100)")
     public Uni<OutboxStatus> outbox() {
-        Uni<Row> counts = pool.query("select count(*) filter (where parked_at is null),"
-                + " count(*) filter (where parked_at is not null) from outbox_event where published_at is null")
-                .execute().map(rows -> rows.iterator().next());
         Uni<List<ParkedEvent>> parked = pool.preparedQuery("select seq, event_id, event_type, topic, message_key,"
                         + " octet_length(payload), attempts, last_error, parked_at from outbox_event"
                         + " where parked_at is not null and published_at is null order by seq limit $1")
@@ -74,8 +71,8 @@ public class EventAdminResource {
                     }
                     return list;
                 });
-        return Uni.combine().all().unis(counts, parked)
-                .with((row, list) -> new OutboxStatus(row.getLong(0), row.getLong(1), list));
+        return Uni.combine().all().unis(housekeeping.counts(), parked)
+                .with((counts, list) -> new OutboxStatus(counts.backlog(), counts.parked(), list));
     }
 
     public record Redriven(int redriven) {
