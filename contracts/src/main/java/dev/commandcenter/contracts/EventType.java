@@ -16,6 +16,12 @@ public enum EventType {
     INCIDENT_STAGE_CHANGED("incident.stage_changed.v1", Topics.INCIDENTS),
     INCIDENT_SEVERITY_CHANGED("incident.severity_changed.v1", Topics.INCIDENTS),
     INCIDENT_MESSAGE_POSTED("incident.message_posted.v1", Topics.INCIDENTS),
+    /** A role of the incident was given to a member ({@code userId}) or freed; {@code state} is the role's id. */
+    INCIDENT_ROLE_ASSIGNED("incident.role_assigned.v1", Topics.INCIDENTS),
+    INCIDENT_ROLE_UNASSIGNED("incident.role_unassigned.v1", Topics.INCIDENTS),
+    /** A role was added to or removed from the incident during it ({@code state}: the role's id). */
+    INCIDENT_ROLE_ADDED("incident.role_added.v1", Topics.INCIDENTS),
+    INCIDENT_ROLE_REMOVED("incident.role_removed.v1", Topics.INCIDENTS),
     /** The checklist ("task") actions of the telemetry seed: add_task, remove_task, ... */
     TASK_ADDED("incident.task_added.v1", Topics.INCIDENTS),
     TASK_REMOVED("incident.task_removed.v1", Topics.INCIDENTS),

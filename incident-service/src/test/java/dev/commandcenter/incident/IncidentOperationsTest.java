@@ -64,18 +64,20 @@ class IncidentOperationsTest {
         as("alice").body(Map.of("userId", "bob")).post(INCIDENTS + id + "/members")
                 .then().statusCode(200).body("memberIds", contains("alice", "bob"));
         as("bob").body(Map.of("userId", "bob")).put(INCIDENTS + id + "/commander")
+                .then().statusCode(403).body("detail", containsString("commander (@alice)"));
+        as("alice").body(Map.of("userId", "bob")).put(INCIDENTS + id + "/commander")
                 .then().statusCode(200).body("commanderId", equalTo("bob"));
-        as("alice").delete(INCIDENTS + id + "/members/bob").then().statusCode(409)
+        as("admin").delete(INCIDENTS + id + "/members/bob").then().statusCode(409)
                 .body("detail", containsString("commander"));
 
         assertThat(systemMessages(id)).containsExactly("@alice added @bob to the incident",
-                "@bob made @bob the commander");
+                "@alice made @bob the commander");
         List<ConsumerRecord<String, String>> records = TopicReader.read(INFRA.kafkaBootstrapServers(),
                 Topics.INCIDENTS, r -> id.equals(r.key()), 3, Duration.ofSeconds(3), Duration.ofSeconds(30));
         List<EventEnvelope> events = records.stream().map(r -> EventJson.read(r.value())).toList();
         assertThat(events).extracting(EventEnvelope::type).containsExactly("incident.started.v1",
                 "incident.member_added.v1", "incident.commander_changed.v1");
-        assertThat(events).extracting(EventEnvelope::actorid).containsExactly("alice", "alice", "bob");
+        assertThat(events).extracting(EventEnvelope::actorid).containsExactly("alice", "alice", "alice");
         assertThat(EventJson.data(events.get(1), IncidentChange.class).userId()).isEqualTo("bob");
         assertThat(EventJson.data(events.get(2), IncidentChange.class).userId()).isEqualTo("bob");
     }

@@ -65,11 +65,14 @@ class IncidentPagesBrowserTest {
         page.locator("#start").click();
 
         assertThat(page.locator("#incident-name")).hasText(name);
+        String incidentPage = page.url();
         assertThat(page.locator("#commander")).hasText("@alice");
         assertThat(page.locator("#severity")).hasText("SEV2");
         page.locator("#severity-form select").selectOption("SEV1");
+        page.locator("#severity-reason").fill("all card payments fail");
         page.locator("#change-severity").click();
         assertThat(page.locator("#severity")).hasText("SEV1");
+        assertThat(page.locator("#messages li").last()).containsText("set the severity to SEV1: all card payments fail");
         assertThat(page.locator("#messages li").first()).containsText("Checkout returns 500 for 30% of users");
         assertThat(page.locator("#active-stage .stage-title")).hasText("Triage");
         String before = page.locator("#duration").textContent();
@@ -88,6 +91,10 @@ class IncidentPagesBrowserTest {
         page.locator("#new-commander").selectOption("bob");
         page.locator("#change-commander").click();
         assertThat(page.locator("#commander")).hasText("@bob");
+        // Command went with it: ending and handing over are bob's now; alice may still post and leave.
+        assertThat(page.locator("#end")).hasCount(0);
+        assertThat(page.locator("#change-commander")).hasCount(0);
+        assertThat(page.locator("#leave")).isVisible();
         page.locator("#message").fill("Rolling back, commas, \"quotes\" and all");
         page.locator("#send").click();
         assertThat(page.locator("#messages li").last()).containsText("Rolling back, commas, \"quotes\" and all");
@@ -96,13 +103,17 @@ class IncidentPagesBrowserTest {
         assertThat(page.locator("#problem")).containsText("carol is not a member of team payments");
         HeadlessChromium.screenshot(page, "incident-page");
 
-        page.onDialog(dialog -> dialog.accept());
-        page.locator("#end").click();
-        assertThat(page.locator("#status")).containsText("Ended by @alice");
+        Page bobs = browserAs("bob");
+        bobs.navigate(incidentPage);
+        bobs.onDialog(dialog -> dialog.accept());
+        bobs.locator("#end").click();
+        assertThat(bobs.locator("#status")).containsText("Ended by @bob");
+        page.navigate(incidentPage);
+        assertThat(page.locator("#status")).containsText("Ended by @bob");
         String export = page.locator("#export").getAttribute("href");
         assertThat(export).endsWith("/channel.csv");
         String csv = page.request().get(new URL(pages, export).toString()).text();
-        assertThat(csv).startsWith("seq,time,kind,author,text,attachments").contains("@alice ended the incident")
+        assertThat(csv).startsWith("seq,time,kind,author,text,attachments").contains("@bob ended the incident")
                 .contains("\"Rolling back, commas, \"\"quotes\"\" and all\"");
         HeadlessChromium.screenshot(page, "incident-page-ended");
 

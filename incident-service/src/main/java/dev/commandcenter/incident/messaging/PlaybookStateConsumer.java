@@ -7,6 +7,7 @@ import dev.commandcenter.contracts.InvalidEventException;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.PlaybookState;
 import dev.commandcenter.events.ProcessedEvents;
+import dev.commandcenter.incident.model.PlaybookSettings;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.repository.PlaybookViewRepository;
 import io.smallrye.mutiny.Uni;
@@ -62,6 +63,7 @@ public class PlaybookStateConsumer {
             view.stages = state.stages();
             view.severities = state.content().severities() == null ? List.of()
                     : state.content().severities().stream().map(PlaybookContent.Severity::level).toList();
+            view.settings = PlaybookSettings.of(state.content());
             view.deleted = state.deleted() || event.is(EventType.PLAYBOOK_DELETED);
             view.version = state.version();
             return existing != null ? Uni.createFrom().voidItem() : views.persist(view).replaceWithVoid();

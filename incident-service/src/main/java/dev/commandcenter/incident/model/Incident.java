@@ -57,6 +57,11 @@ public class Incident {
     @Column(nullable = false)
     public List<Checklist> checklists;
 
+    /** The roles staffed in this incident; the commander role's holder is {@link #commanderId}. */
+    @Convert(converter = RolesConverter.class)
+    @Column(nullable = false)
+    public List<IncidentRole> roles = List.of();
+
     /** The stage the team is working on; null when the checklist has no stages. */
     @Column(name = "active_stage_id")
     public String activeStageId;
@@ -78,6 +83,21 @@ public class Incident {
 
     @Version
     public long version;
+
+    /** Makes a member the commander, and so the holder of the commander role. */
+    public void handCommandTo(String userId) {
+        commanderId = userId;
+        roles = roles.stream().map(role -> role.commander() ? role.withHolder(userId) : role).toList();
+    }
+
+    /** Frees the roles (other than commander) a leaving member held; returns their names. */
+    public List<String> releaseRolesOf(String userId) {
+        List<String> released = roles.stream().filter(r -> !r.commander() && userId.equals(r.holderId()))
+                .map(IncidentRole::name).toList();
+        roles = roles.stream().map(r -> !r.commander() && userId.equals(r.holderId()) ? r.withHolder(null) : r)
+                .toList();
+        return released;
+    }
 
     public int totalChecklistItems() {
         return checklists.stream().mapToInt(stage -> stage.items().size()).sum();

@@ -41,6 +41,11 @@ public class PlaybookView {
     @Column(nullable = false)
     public List<String> severities = List.of();
 
+    /** Everything else an incident runs by: roles, status templates, reminder, plan, criteria, learning flow. */
+    @Convert(converter = PlaybookSettingsConverter.class)
+    @Column(nullable = false)
+    public PlaybookSettings settings = PlaybookSettings.NONE;
+
     @Column(nullable = false)
     public boolean deleted;
 

@@ -30,9 +30,15 @@ public final class ChangeRequests {
     public record Assignee(@Pattern(regexp = USER, message = USER_MESSAGE) @NoControlCharacters String userId) {
     }
 
-    /** One of the playbook's severity levels; null clears it. */
+    /** One of the playbook's severity levels (null clears it), and why, posted with the change. */
     public record Severity(@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a level such as SEV1")
-            @NoControlCharacters String severity) {
+            @NoControlCharacters String severity,
+            @Size(max = 1000) @NoControlCharacters String reason) {
+    }
+
+    /** A role added during the incident. */
+    public record NewRole(@NotBlank @Size(max = 100) @NoControlCharacters String name,
+            @Size(max = 2000) @NoControlCharacters String responsibilities) {
     }
 
     public record ActiveStage(@NotBlank @Size(max = 40) @NoControlCharacters String stageId) {

@@ -1,10 +1,10 @@
 package dev.commandcenter.incident.rest;
 
 import dev.commandcenter.contracts.NoControlCharacters;
-import dev.commandcenter.incident.mapping.IncidentMapper;
-import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.service.ChannelExport;
+import dev.commandcenter.incident.service.IncidentLifecycle;
 import dev.commandcenter.incident.service.IncidentService;
+import dev.commandcenter.incident.service.ResponderService;
 import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
@@ -50,12 +50,19 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Cancellable(false)
 public class IncidentResource {
     private final IncidentService service;
+    private final ResponderService responders;
+    private final IncidentLifecycle lifecycle;
     private final ChannelExport export;
+    private final IncidentReplies replies;
     private final CurrentUser user;
 
-    public IncidentResource(IncidentService service, ChannelExport export, CurrentUser user) {
+    public IncidentResource(IncidentService service, ResponderService responders, IncidentLifecycle lifecycle,
+            ChannelExport export, IncidentReplies replies, CurrentUser user) {
         this.service = service;
+        this.responders = responders;
+        this.lifecycle = lifecycle;
         this.export = export;
+        this.replies = replies;
         this.user = user;
     }
 
@@ -65,8 +72,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such playbook, or you are not a member of it")
     @APIResponse(responseCode = "409", description = "The team already has a channel with this name")
     public Uni<RestResponse<IncidentResponse>> start(@Valid @NotNull StartIncidentRequest request, UriInfo uri) {
-        return service.start(request, user)
-                .map(started -> IncidentMapper.response(started, IncidentService.MESSAGES_AT_START, Instant.now()))
+        return service.start(request.toNewIncident(), user)
+                .map(started -> IncidentResponses.response(started, IncidentService.MESSAGES_AT_START, Instant.now()))
                 .map(incident -> RestResponse.ResponseBuilder
                         .<IncidentResponse>created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
                         .header("ETag", "\"" + incident.version() + "\"").entity(incident).build());
@@ -76,7 +83,7 @@ public class IncidentResource {
     @Path("/{id}")
     @Operation(summary = "An incident you may see (404 otherwise)")
     public Uni<RestResponse<IncidentResponse>> get(@RestPath UUID id) {
-        return respond(service.get(id, user));
+        return replies.ok(service.get(id, user));
     }
 
     @GET
@@ -100,7 +107,8 @@ public class IncidentResource {
             case "ended" -> Boolean.FALSE;
             default -> null;
         };
-        return service.list(teamId, active, commander, severity, q, after, limit, user).map(RestResponse::ok);
+        return service.list(teamId, active, commander, severity, q, after, limit, user)
+                .map(slice -> RestResponse.ok(IncidentPage.of(slice, Instant.now())));
     }
 
     @GET
@@ -113,44 +121,12 @@ public class IncidentResource {
         return service.get(id, user).onItem().transformToMulti(incident -> export.csv(incident.id));
     }
 
-    @GET
-    @Path("/{id}/timeline")
-    @Operation(summary = "When steps were resolved and the state changed: the channel's bot and system messages")
-    public Uni<RestResponse<List<MessageResponse>>> timeline(@RestPath UUID id,
-            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(100) int limit) {
-        return service.timeline(id, after, limit, user)
-                .map(list -> RestResponse.ok(list.stream().map(IncidentMapper::response).toList()));
-    }
-
-    @GET
-    @Path("/{id}/messages")
-    @Operation(summary = "The incident channel's messages, oldest first, after the cursor `after` (a seq)")
-    public Uni<RestResponse<List<MessageResponse>>> messages(@RestPath UUID id,
-            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(100) int limit) {
-        return service.messages(id, after, limit, user)
-                .map(list -> RestResponse.ok(list.stream().map(IncidentMapper::response).toList()));
-    }
-
-    @POST
-    @Path("/{id}/messages")
-    @Operation(summary = "Post a message to the incident channel (members)")
-    @APIResponse(responseCode = "201", description = "Posted")
-    @APIResponse(responseCode = "403", description = "You can see the incident but are not a member")
-    @APIResponse(responseCode = "409", description = "The channel is full (incident.limits.channel.*)")
-    public Uni<RestResponse<MessageResponse>> post(@RestPath UUID id,
-            @Valid @NotNull ChangeRequests.PostMessage request) {
-        return service.post(id, request.text(), user)
-                .map(message -> RestResponse.status(RestResponse.Status.CREATED, IncidentMapper.response(message)));
-    }
-
     @PUT
     @Path("/{id}/commander")
-    @Operation(summary = "Make another member of the incident its commander")
+    @Operation(summary = "Make another member of the incident its commander (the commander or an administrator)")
     public Uni<RestResponse<IncidentResponse>> changeCommander(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.UserRef request) {
-        return respond(service.changeCommander(id, request.userId(), user));
+        return replies.ok(responders.changeCommander(id, request.userId(), user));
     }
 
     @POST
@@ -158,29 +134,37 @@ public class IncidentResource {
     @Operation(summary = "Add a member of the incident's team to the incident")
     public Uni<RestResponse<IncidentResponse>> addMember(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.UserRef request) {
-        return respond(service.addMember(id, request.userId(), user));
+        return replies.ok(responders.addMember(id, request.userId(), user));
     }
 
     @POST
     @Path("/{id}/join")
     @Operation(summary = "Join a public incident of your team (private ones: 404)")
     public Uni<RestResponse<IncidentResponse>> join(@RestPath UUID id) {
-        return respond(service.join(id, user));
+        return replies.ok(responders.join(id, user));
+    }
+
+    @POST
+    @Path("/{id}/leave")
+    @Operation(summary = "Leave the incident (members; the commander hands over command first)")
+    @APIResponse(responseCode = "409", description = "You are the commander")
+    public Uni<RestResponse<IncidentResponse>> leave(@RestPath UUID id) {
+        return replies.ok(responders.leave(id, user));
     }
 
     @DELETE
     @Path("/{id}/members/{userId}")
-    @Operation(summary = "Remove a member (not the commander)")
+    @Operation(summary = "Remove a member (the commander or an administrator; not the commander)")
     public Uni<RestResponse<IncidentResponse>> removeMember(@RestPath UUID id, @RestPath @Size(max = 100) String userId) {
-        return respond(service.removeMember(id, userId, user));
+        return replies.ok(responders.removeMember(id, userId, user));
     }
 
     @PUT
     @Path("/{id}/severity")
-    @Operation(summary = "Set the severity to one of the playbook's levels (null clears it)")
+    @Operation(summary = "Set the severity to one of the playbook's levels (null clears it), with an optional reason")
     public Uni<RestResponse<IncidentResponse>> changeSeverity(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Severity request) {
-        return respond(service.changeSeverity(id, request.severity(), user));
+        return replies.ok(lifecycle.changeSeverity(id, request.severity(), request.reason(), user));
     }
 
     @PUT
@@ -188,81 +172,14 @@ public class IncidentResource {
     @Operation(summary = "Make a stage the active one")
     public Uni<RestResponse<IncidentResponse>> setActiveStage(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.ActiveStage request) {
-        return respond(service.setActiveStage(id, request.stageId(), user));
-    }
-
-    @POST
-    @Path("/{id}/checklists/{stageId}/items")
-    @Operation(summary = "Add a checklist item at the end of a stage")
-    @APIResponse(responseCode = "413", description = "The checklists would outgrow their bound")
-    public Uni<RestResponse<IncidentResponse>> addItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
-            @Valid @NotNull ChangeRequests.Item request) {
-        return respond(service.addItem(id, stageId, request.title(), request.description(), request.slashCommand(),
-                user));
-    }
-
-    @PATCH
-    @Path("/{id}/checklists/{stageId}/items/{itemId}")
-    @Operation(summary = "Rename or edit a checklist item")
-    @APIResponse(responseCode = "413", description = "The checklists would outgrow their bound")
-    public Uni<RestResponse<IncidentResponse>> editItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
-            @RestPath @Size(max = 40) String itemId, @Valid @NotNull ChangeRequests.ItemPatch request) {
-        return respond(service.editItem(id, stageId, itemId, request.title(), request.description(),
-                request.slashCommand(), user));
-    }
-
-    @DELETE
-    @Path("/{id}/checklists/{stageId}/items/{itemId}")
-    @Operation(summary = "Remove a checklist item")
-    public Uni<RestResponse<IncidentResponse>> removeItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
-            @RestPath @Size(max = 40) String itemId) {
-        return respond(service.removeItem(id, stageId, itemId, user));
-    }
-
-    @PUT
-    @Path("/{id}/checklists/{stageId}/items/{itemId}/state")
-    @Operation(summary = "Check (DONE), uncheck (OPEN) or skip (SKIPPED) a checklist item")
-    public Uni<RestResponse<IncidentResponse>> setItemState(@RestPath UUID id,
-            @RestPath @Size(max = 40) String stageId, @RestPath @Size(max = 40) String itemId,
-            @Valid @NotNull ChangeRequests.ItemState request) {
-        return respond(service.setItemState(id, stageId, itemId, request.state(), user));
-    }
-
-    @POST
-    @Path("/{id}/checklists/{stageId}/items/{itemId}/move")
-    @Operation(summary = "Move a checklist item within its stage or to another stage")
-    public Uni<RestResponse<IncidentResponse>> moveItem(@RestPath UUID id, @RestPath @Size(max = 40) String stageId,
-            @RestPath @Size(max = 40) String itemId, @Valid @NotNull ChangeRequests.Move request) {
-        return respond(service.moveItem(id, stageId, itemId, request.toStageId(), request.position(), user));
-    }
-
-    @PUT
-    @Path("/{id}/checklists/{stageId}/items/{itemId}/assignee")
-    @Operation(summary = "Assign a checklist item to a member of the incident (userId null: unassign)")
-    public Uni<RestResponse<IncidentResponse>> assignItem(@RestPath UUID id,
-            @RestPath @Size(max = 40) String stageId, @RestPath @Size(max = 40) String itemId,
-            @Valid @NotNull ChangeRequests.Assignee request) {
-        return respond(service.assignItem(id, stageId, itemId, request.userId(), user));
-    }
-
-    @POST
-    @Path("/{id}/checklists/{stageId}/items/{itemId}/run")
-    @Operation(summary = "Run the item's slash command (recorded in the timeline and published as an event)")
-    public Uni<RestResponse<IncidentResponse>> runItemCommand(@RestPath UUID id,
-            @RestPath @Size(max = 40) String stageId, @RestPath @Size(max = 40) String itemId) {
-        return respond(service.runItemCommand(id, stageId, itemId, user));
+        return replies.ok(lifecycle.setActiveStage(id, request.stageId(), user));
     }
 
     @POST
     @Path("/{id}/end")
-    @Operation(summary = "End the incident")
+    @Operation(summary = "End the incident (the commander or an administrator)")
     @APIResponse(responseCode = "409", description = "The incident has ended already")
     public Uni<RestResponse<IncidentResponse>> end(@RestPath UUID id) {
-        return respond(service.end(id, user));
-    }
-
-    private Uni<RestResponse<IncidentResponse>> respond(Uni<Incident> incident) {
-        return incident.chain(service::details).map(details -> RestResponse.ResponseBuilder.ok(details)
-                .header("ETag", "\"" + details.version() + "\"").build());
+        return replies.ok(lifecycle.end(id, user));
     }
 }

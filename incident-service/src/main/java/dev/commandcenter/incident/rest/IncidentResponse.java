@@ -1,6 +1,7 @@
 package dev.commandcenter.incident.rest;
 
 import dev.commandcenter.incident.model.Checklist;
+import dev.commandcenter.incident.model.IncidentRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,8 @@ public record IncidentResponse(
         boolean publicChannel,
         String severity,
         String commanderId,
+        /** The roles staffed in the incident and who holds each (null: open). */
+        List<IncidentRole> roles,
         String createdBy,
         boolean active,
         List<String> memberIds,

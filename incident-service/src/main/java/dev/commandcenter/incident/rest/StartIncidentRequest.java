@@ -1,6 +1,7 @@
 package dev.commandcenter.incident.rest;
 
 import dev.commandcenter.contracts.NoControlCharacters;
+import dev.commandcenter.incident.service.NewIncident;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,4 +19,7 @@ public record StartIncidentRequest(
         String name,
         @Size(max = 16384) @NoControlCharacters String postText,
         @Size(max = 20) @NoControlCharacters String severity) {
+    public NewIncident toNewIncident() {
+        return new NewIncident(playbookId, name, postText, severity);
+    }
 }

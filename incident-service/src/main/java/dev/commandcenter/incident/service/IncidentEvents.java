@@ -1,4 +1,4 @@
-package dev.commandcenter.incident.mapping;
+package dev.commandcenter.incident.service;
 
 import dev.commandcenter.contracts.IncidentEnded;
 import dev.commandcenter.contracts.IncidentStarted;
@@ -6,41 +6,12 @@ import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.ChannelMessage;
 import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.Incident;
-import dev.commandcenter.incident.rest.IncidentResponse;
-import dev.commandcenter.incident.rest.IncidentSummary;
-import dev.commandcenter.incident.rest.MessageResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-public final class IncidentMapper {
-    private IncidentMapper() {
-    }
-
-    public static IncidentResponse response(Incident incident, long messageCount, Instant now) {
-        return new IncidentResponse(incident.id, incident.teamId, incident.playbookId, incident.name,
-                incident.channelId, incident.publicChannel, incident.severity, incident.commanderId, incident.createdBy,
-                incident.active, incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
-                durationSeconds(incident, now), incident.activeStageId, incident.checklists, incident.createdAt,
-                incident.endedAt, incident.endedBy, incident.version);
-    }
-
-    public static IncidentSummary summary(Incident incident, Instant now) {
-        return new IncidentSummary(incident.id, incident.teamId, incident.name, incident.playbookId,
-                incident.publicChannel, incident.severity, incident.commanderId, incident.active, incident.memberIds.size(),
-                durationSeconds(incident, now), incident.createdAt, incident.endedAt);
-    }
-
-    /** Until the end, or until now for an ongoing incident. */
-    static long durationSeconds(Incident incident, Instant now) {
-        Instant until = incident.endedAt != null ? incident.endedAt : now;
-        return Math.max(0, Duration.between(incident.createdAt, until).toSeconds());
-    }
-
-    public static MessageResponse response(ChannelMessage message) {
-        return new MessageResponse(message.id, message.seq, message.kind.name(), message.authorId, message.text,
-                message.createdAt);
+/** What an incident publishes and what it copies from its playbook when it starts. */
+public final class IncidentEvents {
+    private IncidentEvents() {
     }
 
     public static IncidentStarted started(Incident incident, ChannelMessage announcement) {

@@ -1,14 +1,21 @@
 package dev.commandcenter.incident.ui;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.rest.ChangeRequests;
 import dev.commandcenter.incident.rest.IncidentPage;
 import dev.commandcenter.incident.rest.IncidentResponse;
 import dev.commandcenter.incident.rest.MessageResponse;
-import dev.commandcenter.incident.rest.StartIncidentRequest;
-import dev.commandcenter.incident.mapping.IncidentMapper;
+import dev.commandcenter.incident.rest.IncidentResponses;
+import dev.commandcenter.incident.service.ChannelService;
+import dev.commandcenter.incident.service.ChecklistService;
+import dev.commandcenter.incident.service.IncidentAccess;
+import dev.commandcenter.incident.service.IncidentLifecycle;
 import dev.commandcenter.incident.service.IncidentService;
+import dev.commandcenter.incident.service.NewIncident;
+import dev.commandcenter.incident.service.ResponderService;
+import dev.commandcenter.incident.service.RoleService;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import dev.commandcenter.kit.security.Viewer;
@@ -26,6 +33,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -55,11 +63,23 @@ public class IncidentPages {
     private static final int SHOWN_MESSAGES = 100;
 
     private final IncidentService service;
+    private final ChannelService channel;
+    private final ResponderService responders;
+    private final IncidentLifecycle lifecycle;
+    private final ChecklistService checklists;
+    private final RoleService roles;
     private final CurrentUser user;
     private final Validator validator;
 
-    public IncidentPages(IncidentService service, CurrentUser user, Validator validator) {
+    public IncidentPages(IncidentService service, ChannelService channel, ResponderService responders,
+            IncidentLifecycle lifecycle, ChecklistService checklists, RoleService roles, CurrentUser user,
+            Validator validator) {
         this.service = service;
+        this.channel = channel;
+        this.responders = responders;
+        this.lifecycle = lifecycle;
+        this.checklists = checklists;
+        this.roles = roles;
         this.user = user;
         this.validator = validator;
     }
@@ -75,9 +95,13 @@ public class IncidentPages {
             IncidentPage page, List<PlaybookView> playbooks, List<String> severities, String name, String error) {
     }
 
+    /**
+     * {@code member}: may post and work the incident; {@code command}: may also end it, hand over
+     * command, remove members and staff roles.
+     */
     public record IncidentView(Viewer viewer, IncidentResponse incident, Checklist activeStage,
-            List<Checklist> otherStages, List<MessageResponse> messages, List<String> severities, boolean member,
-            String error) {
+            List<Checklist> otherStages, List<MessageResponse> messages, List<PlaybookContent.Severity> severities,
+            boolean member, boolean command, String error) {
     }
 
     @GET
@@ -105,7 +129,7 @@ public class IncidentPages {
         }
         String post = postText == null || postText.isBlank() ? null : postText;
         String level = severity == null || severity.isBlank() ? null : severity;
-        return service.start(new StartIncidentRequest(playbook, name, post, level), user)
+        return service.start(new NewIncident(playbook, name, post, level), user)
                 .map(incident -> Redirects.seeOther("/backstage/incidents/" + incident.id))
                 .onFailure(ProblemException.class).recoverWithUni(e -> startRefused(teamId, name, e.getMessage(),
                         RestResponse.Status.fromStatusCode(((ProblemException) e).status())));
@@ -134,7 +158,7 @@ public class IncidentPages {
             return page(id, "Not posted: the message " + invalid + " (up to 16,384 characters).",
                     RestResponse.Status.BAD_REQUEST);
         }
-        return act(id, () -> service.post(id, text, user).replaceWithVoid(), "#composer");
+        return act(id, () -> channel.post(id, text, user).replaceWithVoid(), "#composer");
     }
 
     @POST
@@ -142,7 +166,7 @@ public class IncidentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: change the commander")
     public Uni<RestResponse<String>> commander(@RestPath UUID id, @RestForm String userId) {
-        return act(id, () -> service.changeCommander(id, orEmpty(userId), user).replaceWithVoid(), "");
+        return act(id, () -> responders.changeCommander(id, orEmpty(userId), user).replaceWithVoid(), "");
     }
 
     @POST
@@ -154,23 +178,50 @@ public class IncidentPages {
         if (!member.matches("[A-Za-z0-9._@-]{1,100}")) {
             return page(id, "Enter the user name of a member of the team.", RestResponse.Status.BAD_REQUEST);
         }
-        return act(id, () -> service.addMember(id, member, user).replaceWithVoid(), "");
+        return act(id, () -> responders.addMember(id, member, user).replaceWithVoid(), "");
     }
 
     @POST
     @Path("/{id}/severity")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: set the severity")
-    public Uni<RestResponse<String>> severity(@RestPath UUID id, @RestForm String severity) {
+    public Uni<RestResponse<String>> severity(@RestPath UUID id, @RestForm String severity, @RestForm String reason) {
         String level = severity == null || severity.isBlank() ? null : severity.strip();
-        return act(id, () -> service.changeSeverity(id, level, user).replaceWithVoid(), "");
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String invalid = invalid(new ChangeRequests.Severity(level, why));
+        if (invalid != null) {
+            return page(id, "Severity not changed: " + invalid + ".", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> lifecycle.changeSeverity(id, level, why, user).replaceWithVoid(), "");
     }
 
     @POST
     @Path("/{id}/join")
     @Operation(summary = "Form: join the incident")
     public Uni<RestResponse<String>> join(@RestPath UUID id) {
-        return act(id, () -> service.join(id, user).replaceWithVoid(), "");
+        return act(id, () -> responders.join(id, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/leave")
+    @Operation(summary = "Form: leave the incident")
+    public Uni<RestResponse<String>> leave(@RestPath UUID id) {
+        return act(id, () -> responders.leave(id, user).replaceWithVoid(), "");
+    }
+
+    @POST
+    @Path("/{id}/roles/{roleId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: give a role to a member, or free it (no one)")
+    public Uni<RestResponse<String>> staffRole(@RestPath UUID id, @RestPath String roleId, @RestForm String userId) {
+        String holder = orEmpty(userId).strip();
+        if (holder.isEmpty()) {
+            return act(id, () -> roles.unassign(id, roleId, user).replaceWithVoid(), "#roles");
+        }
+        if (invalid(new ChangeRequests.UserRef(holder)) != null) {
+            return page(id, "Choose a member of the incident for the role.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> roles.assign(id, roleId, holder, user).replaceWithVoid(), "#roles");
     }
 
     @POST
@@ -178,7 +229,7 @@ public class IncidentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Form: make a stage active")
     public Uni<RestResponse<String>> activeStage(@RestPath UUID id, @RestForm String stageId) {
-        return act(id, () -> service.setActiveStage(id, orEmpty(stageId), user).replaceWithVoid(), "");
+        return act(id, () -> lifecycle.setActiveStage(id, orEmpty(stageId), user).replaceWithVoid(), "");
     }
 
     @POST
@@ -191,7 +242,7 @@ public class IncidentPages {
             return page(id, "Not added: the item's name " + invalid + " (up to 200 characters).",
                     RestResponse.Status.BAD_REQUEST);
         }
-        return act(id, () -> service.addItem(id, stageId, title, null, null, user).replaceWithVoid(), "");
+        return act(id, () -> checklists.addItem(id, stageId, title, null, null, user).replaceWithVoid(), "");
     }
 
     @POST
@@ -206,7 +257,7 @@ public class IncidentPages {
         } catch (IllegalArgumentException e) {
             return page(id, "Unknown item state.", RestResponse.Status.BAD_REQUEST);
         }
-        return act(id, () -> service.setItemState(id, stageId, itemId, parsed, user).replaceWithVoid(), "");
+        return act(id, () -> checklists.setItemState(id, stageId, itemId, parsed, user).replaceWithVoid(), "");
     }
 
     @POST
@@ -216,21 +267,21 @@ public class IncidentPages {
     public Uni<RestResponse<String>> assign(@RestPath UUID id, @RestPath String stageId, @RestPath String itemId,
             @RestForm String userId) {
         String assignee = userId == null || userId.isBlank() ? null : userId.strip();
-        return act(id, () -> service.assignItem(id, stageId, itemId, assignee, user).replaceWithVoid(), "");
+        return act(id, () -> checklists.assignItem(id, stageId, itemId, assignee, user).replaceWithVoid(), "");
     }
 
     @POST
     @Path("/{id}/stages/{stageId}/items/{itemId}/run")
     @Operation(summary = "Form: run an item's slash command")
     public Uni<RestResponse<String>> run(@RestPath UUID id, @RestPath String stageId, @RestPath String itemId) {
-        return act(id, () -> service.runItemCommand(id, stageId, itemId, user).replaceWithVoid(), "");
+        return act(id, () -> checklists.runItemCommand(id, stageId, itemId, user).replaceWithVoid(), "");
     }
 
     @POST
     @Path("/{id}/end")
     @Operation(summary = "Form: end the incident")
     public Uni<RestResponse<String>> end(@RestPath UUID id) {
-        return act(id, () -> service.end(id, user).replaceWithVoid(), "");
+        return act(id, () -> lifecycle.end(id, user).replaceWithVoid(), "");
     }
 
     /** Why a form's input is refused by the API's own constraints (the first of them), or null. */
@@ -244,7 +295,7 @@ public class IncidentPages {
         return change.get().map(done -> Redirects.seeOther("/backstage/incidents/" + id + anchor))
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     ProblemException problem = (ProblemException) e;
-                    if (problem.status() == 404 && problem.getMessage().startsWith("Incident")) {
+                    if (IncidentAccess.INCIDENT_NOT_FOUND.equals(problem.type())) {
                         return Uni.createFrom().failure(problem);
                     }
                     String reason = problem.errors().isEmpty() ? problem.getMessage()
@@ -254,18 +305,21 @@ public class IncidentPages {
     }
 
     private Uni<RestResponse<String>> page(UUID id, String error, RestResponse.Status status) {
-        return service.get(id, user).chain(service::details).chain(incident -> service
-                .recentMessages(id, SHOWN_MESSAGES, user)
-                .chain(messages -> {
-                    Checklist active = incident.checklists().stream()
-                            .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
-                    List<Checklist> others = incident.checklists().stream().filter(s -> s != active).toList();
-                    boolean member = user.isSystemAdmin() || incident.memberIds().contains(user.id());
-                    return service.severitiesOf(incident.playbookId()).chain(levels -> Templates.incident(
-                            new IncidentView(Viewer.of(user), incident, active, others,
-                                    messages.stream().map(IncidentMapper::response).toList(), levels, member, error))
-                            .createUni());
-                }))
+        return service.get(id, user).chain(entity -> service.details(entity).chain(details -> service
+                .playbookOf(entity).chain(playbook -> channel.recentMessages(id, SHOWN_MESSAGES, user)
+                        .chain(messages -> {
+                            IncidentResponse incident = IncidentResponses.response(details, Instant.now());
+                            Checklist active = incident.checklists().stream()
+                                    .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
+                            List<Checklist> others = incident.checklists().stream().filter(s -> s != active).toList();
+                            boolean member = IncidentAccess.allows(IncidentAccess.Action.POST_MESSAGE, entity, user);
+                            boolean command = IncidentAccess.allows(IncidentAccess.Action.END, entity, user);
+                            List<PlaybookContent.Severity> levels = playbook == null ? List.of()
+                                    : playbook.settings.severities();
+                            return Templates.incident(new IncidentView(Viewer.of(user), incident, active, others,
+                                    messages.stream().map(IncidentResponses::response).toList(), levels, member,
+                                    command, error)).createUni();
+                        }))))
                 .map(html -> RestResponse.status(status, html));
     }
 
@@ -285,6 +339,7 @@ public class IncidentPages {
                     .map(html -> RestResponse.status(httpStatus, html));
         }
         return service.list(chosen, active, commander, severity, q, after, PAGE_SIZE, user)
+                .map(slice -> IncidentPage.of(slice, Instant.now()))
                 .chain(page -> service.startablePlaybooks(chosen, user).chain(playbooks -> Templates.list(
                         new ListView(Viewer.of(user), chosen, shownStatus, commander, severity, q, page, playbooks,
                                 playbooks.stream().flatMap(p -> p.severities.stream()).distinct().sorted().toList(),

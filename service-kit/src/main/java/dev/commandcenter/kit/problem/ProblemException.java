@@ -70,6 +70,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The stable problem type (the part after {@link Problem#TYPE_PREFIX}), e.g. {@code not-found}. */
+    public String type() {
+        return type;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_PREFIX + type, title, status, getMessage(), instance, errors);
     }
