@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * name, method, path, query, headers, body) and lists every request it saw at {@code /__received}.
  * Test hooks: header {@code X-Echo-Delay-Ms} delays the answer, {@code X-Echo-Status} sets its
  * status, {@code X-Echo-Location} makes it redirect there with an absolute URL of its own origin
- * (as a service behind the gateway would), a path ending in {@code /stream} streams {@code rows} CSV lines after a pause.
+ * (as a service behind the gateway would), a path ending in {@code /stream} streams {@code rows} CSV lines after a pause,
+ * a path ending in {@code /live} streams Server-Sent Events until the connection closes.
  * Init arg {@code unreachable} names a service whose URL points at a closed port instead;
  * {@code closesReusedConnections} names one that answers only the first request of each connection
  * and closes the connection on any later request without answering (as a service does whose idle
@@ -79,8 +80,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.connection().close();
                 return;
             }
-            request.body().onSuccess(body -> answer(service, request, body));
             request.response().closeHandler(closed -> seen.put("cutOff", !request.response().ended()));
+            request.body().onSuccess(body -> answer(service, request, body));
             request.response().endHandler(ended -> seen.put("answered", true));
         });
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
@@ -89,6 +90,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private void answer(String service, HttpServerRequest request, Buffer body) {
         if (request.path().endsWith("/stream")) {
             stream(request);
+            return;
+        }
+        if (request.path().endsWith("/live")) {
+            events(request);
             return;
         }
         Map<String, String> headers = new TreeMap<>();
@@ -120,6 +125,20 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         } else {
             respond.run();
         }
+    }
+
+    /** Server-Sent Events without end, as a page following an incident gets: "ready", then a comment every 100 ms. */
+    private void events(HttpServerRequest request) {
+        request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                .write("event: ready\ndata: {}\n\n");
+        long beat = vertx.setPeriodic(100, tick -> {
+            if (request.response().closed()) {
+                vertx.cancelTimer(tick);
+            } else {
+                request.response().write(": keep-alive\n\n");
+            }
+        });
+        request.response().exceptionHandler(closed -> vertx.cancelTimer(beat)); // the close handler records it
     }
 
     /** A header line at once, then, after a pause, {@code rows} rows: a slow export. */

@@ -214,6 +214,33 @@ class GatewayProxyTest {
     }
 
     @Test
+    void anEventStreamWhoseCallerLeavesIsClosedAtTheServiceToo() throws Exception {
+        String path = "/api/v1/incidents/" + UUID.randomUUID() + "/live";
+        try (java.net.Socket page = new java.net.Socket(root.getHost(), root.getPort())) {
+            page.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + root.getAuthority()
+                    + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + ALICE + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    page.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            boolean ready = false;
+            for (String line = in.readLine(); line != null && !ready; line = in.readLine()) {
+                ready = line.equals("event: ready");
+            }
+            assertThat(ready).as("the stream's first event came through the gateway").isTrue();
+        } // the page goes away
+        // An endless answer is not read to its end for a caller who is gone: its connection is closed.
+        boolean closedAtTheService = false;
+        for (long until = System.nanoTime() + 10_000_000_000L; !closedAtTheService && System.nanoTime() < until;
+                Thread.sleep(100)) {
+            closedAtTheService = Upstreams.receivedBy("incident").stream()
+                    .filter(request -> path.equals(request.get("path")))
+                    .anyMatch(request -> Boolean.TRUE.equals(((Map<?, ?>) request).get("cutOff")));
+        }
+        assertThat(closedAtTheService).isTrue();
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));

@@ -75,6 +75,14 @@ class PlaybookEditorBrowserTest {
                 .isVisible();
         HeadlessChromium.screenshot(page, "playbook-editor");
 
+        // Usable at phone width: nothing wider than the screen, the form's controls within reach.
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(page.locator("#save")).isVisible();
+        double width = ((Number) page.evaluate("document.documentElement.scrollWidth")).doubleValue();
+        org.assertj.core.api.Assertions.assertThat(width).isLessThanOrEqualTo(390);
+        HeadlessChromium.screenshot(page, "playbook-editor-phone");
+
         String id = page.url().replaceAll(".*/backstage/playbooks/([^?]+).*", "$1");
         JsonPath saved = Api.as("alice").get(PLAYBOOKS + "/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(saved.getList("stages.title", String.class)).containsExactly("Detect", "Respond", "Recover",

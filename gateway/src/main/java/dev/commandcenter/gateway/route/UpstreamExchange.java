@@ -69,6 +69,8 @@ final class UpstreamExchange {
     /** The whole request was handed to the connection: from here on the service may act on it. */
     private boolean sentWhole;
     private boolean callerGone;
+    /** The service's answer arrived whole: its connection may be back in the pool. */
+    private boolean answerEnded;
 
     UpstreamExchange(RoutingContext ctx, HttpClient client, GatewayConfig config, Upstream upstream, String path,
             String accessToken, String requestId) {
@@ -91,6 +93,13 @@ final class UpstreamExchange {
     void start() {
         ctx.addEndHandler(ended -> {
             if (ended.failed()) {
+                callerHungUp();
+            }
+        });
+        // A caller who leaves while the answer streams (an event stream has no end) closes only the
+        // connection; the end handler above does not hear of that before the answer ends.
+        ctx.response().closeHandler(closed -> {
+            if (!ctx.response().ended()) {
                 callerHungUp();
             }
         });
@@ -184,9 +193,18 @@ final class UpstreamExchange {
         LOG.debugf("The caller of %s %s hung up", method(), ctx.request().path());
         if (current != null && !sentWhole) {
             current.reset();
+        } else if (answer != null && !answerEnded && isEventStream(answer)) {
+            // An event stream has no end to read to: close its connection. Safe, as the answer is still
+            // arriving on it, so it is not back in the pool under another caller's request.
+            current.reset();
         } else if (answer != null) {
             answer.resume();
         }
+    }
+
+    private static boolean isEventStream(HttpClientResponse response) {
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
 
     private void copyRequestHeaders(HttpServerRequest in, HttpClientRequest out) {
@@ -286,6 +304,7 @@ final class UpstreamExchange {
             }
         });
         upstreamResponse.endHandler(ended -> {
+            answerEnded = true;
             if (!callerGone && !response.closed()) {
                 response.end();
             }
