@@ -22,6 +22,12 @@ public enum EventType {
     /** A role was added to or removed from the incident during it ({@code state}: the role's id). */
     INCIDENT_ROLE_ADDED("incident.role_added.v1", Topics.INCIDENTS),
     INCIDENT_ROLE_REMOVED("incident.role_removed.v1", Topics.INCIDENTS),
+    /** A status update was posted ({@link StatusUpdated}: its text and the communication plan's audiences). */
+    INCIDENT_STATUS_UPDATED("incident.status_updated.v1", Topics.INCIDENTS),
+    /** No status update within the reminder interval: the bot reminded the channel ({@link StatusReminder}). */
+    INCIDENT_STATUS_UPDATE_DUE("incident.status_update_due.v1", Topics.INCIDENTS),
+    /** The status-update reminder's interval was changed or it was snoozed ({@link StatusReminder}). */
+    INCIDENT_REMINDER_CHANGED("incident.reminder_changed.v1", Topics.INCIDENTS),
     /** The checklist ("task") actions of the telemetry seed: add_task, remove_task, ... */
     TASK_ADDED("incident.task_added.v1", Topics.INCIDENTS),
     TASK_REMOVED("incident.task_removed.v1", Topics.INCIDENTS),

@@ -66,6 +66,14 @@ public class Incident {
     @Column(name = "active_stage_id")
     public String activeStageId;
 
+    /** Minutes between status-update reminders (from the playbook, changed by the commander); null: off. */
+    @Column(name = "reminder_interval_minutes")
+    public Integer reminderIntervalMinutes;
+
+    /** When the bot reminds the channel to post a status update; null: no reminder due (off, or ended). */
+    @Column(name = "next_reminder_at")
+    public Instant nextReminderAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @OrderBy
     @CollectionTable(name = "incident_member", joinColumns = @JoinColumn(name = "incident_id"))

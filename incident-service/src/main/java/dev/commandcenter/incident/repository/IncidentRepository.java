@@ -21,6 +21,23 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .setParameter("id", id).getResultList()).chain(locked -> findById(id));
     }
 
+    /**
+     * Locks up to {@code limit} ongoing incidents whose status-update reminder is due at {@code now},
+     * earliest first, skipping those another transaction holds (another replica firing them, or a
+     * change in progress: they fire at the next check). Returns their ids.
+     */
+    public Uni<List<UUID>> lockDueReminders(java.time.Instant now, int limit) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT id FROM incident WHERE active AND "
+                        + "next_reminder_at <= :now ORDER BY next_reminder_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        UUID.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList());
+    }
+
+    /** The incidents with these ids (in no particular order). */
+    public Uni<List<Incident>> findByIds(List<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
     /** One page of a team's incidents, newest first, after {@code after}; {@code limit} rows at most. */
     public Uni<List<Incident>> page(IncidentFilter filter, IncidentCursor after, int limit) {
         StringBuilder query = new StringBuilder("from Incident i where i.teamId = :team");

@@ -69,4 +69,17 @@ public final class ChangeRequests {
     public record Move(@NotNull @Min(0) @Max(1000) Integer position,
             @Size(max = 40) @NoControlCharacters String toStageId) {
     }
+
+    /** A status update: its phase and text (the page starts it from the playbook's template for the phase). */
+    public record StatusUpdate(@NotNull PlaybookContent.StatusPhase phase,
+            @NotBlank @Size(max = 4000) @NoControlCharacters String text) {
+    }
+
+    /** Minutes between status-update reminders; null turns them off. */
+    public record ReminderInterval(@Min(1) @Max(1440) Integer intervalMinutes) {
+    }
+
+    /** Minutes until the next status-update reminder. */
+    public record Snooze(@NotNull @Min(1) @Max(1440) Integer minutes) {
+    }
 }

@@ -17,6 +17,10 @@ public record IncidentResponse(
         String commanderId,
         /** The roles staffed in the incident and who holds each (null: open). */
         List<IncidentRole> roles,
+        /** Minutes between status-update reminders; null: off. */
+        Integer reminderIntervalMinutes,
+        /** When the bot reminds the channel to post a status update next; null: not at all. */
+        Instant nextReminderAt,
         String createdBy,
         boolean active,
         List<String> memberIds,

@@ -18,7 +18,7 @@ public final class IncidentResponses {
     public static IncidentResponse response(Incident incident, long messageCount, Instant now) {
         return new IncidentResponse(incident.id, incident.teamId, incident.playbookId, incident.name,
                 incident.channelId, incident.publicChannel, incident.severity, incident.commanderId, incident.roles,
-                incident.createdBy,
+                incident.reminderIntervalMinutes, incident.nextReminderAt, incident.createdBy,
                 incident.active, incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
                 durationSeconds(incident, now), incident.activeStageId, incident.checklists, incident.createdAt,
                 incident.endedAt, incident.endedBy, incident.version);

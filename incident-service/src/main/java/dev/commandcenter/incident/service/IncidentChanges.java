@@ -58,6 +58,24 @@ public class IncidentChanges {
     }
 
     /**
+     * The same for a change that reads or writes other rows under the row lock before it says what
+     * happened (a bound counted in the database, a row of its own): {@code apply} returns its change
+     * asynchronously, or null for no change.
+     */
+    public Uni<Incident> applyChained(UUID id, CurrentUser user, Action action,
+            Function<Incident, Uni<Change>> apply) {
+        return Panache.withTransaction(() -> incidents.findForUpdate(id)
+                .map(incident -> {
+                    IncidentAccess.require(action, incident, id, user);
+                    if (!incident.active) {
+                        throw ProblemException.conflict("The incident has ended");
+                    }
+                    return incident;
+                })
+                .chain(incident -> apply.apply(incident).chain(change -> record(incident, user.id(), change))));
+    }
+
+    /**
      * Records what a change did to a locked incident, in the caller's transaction: flushes the
      * incident, writes the timeline message and emits the event. Nothing if {@code change} is null.
      */

@@ -78,6 +78,7 @@ public class IncidentLifecycle {
             incident.active = false;
             incident.endedAt = IncidentChanges.now();
             incident.endedBy = user.id();
+            incident.nextReminderAt = null;
             return Change.of(EventType.INCIDENT_ENDED, "@" + user.id() + " ended the incident")
                     .payload(IncidentEvents.ended(incident));
         });

@@ -167,6 +167,8 @@ public class IncidentService {
         incident.checklists = IncidentEvents.checklists(playbook.stages);
         incident.activeStageId = incident.checklists.isEmpty() ? null : incident.checklists.get(0).id();
         incident.roles = IncidentRole.fromPlaybook(playbook.settings.roles(), creator);
+        incident.reminderIntervalMinutes = playbook.settings.statusUpdateReminderMinutes();
+        incident.nextReminderAt = ReminderRule.nextDue(now, incident.reminderIntervalMinutes);
         incident.memberIds.add(creator);
         incident.createdAt = now;
         return incident;

@@ -2,6 +2,7 @@ package dev.commandcenter.incident.ui;
 
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.Checklist;
+import dev.commandcenter.incident.model.PlaybookSettings;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.rest.ChangeRequests;
 import dev.commandcenter.incident.rest.IncidentPage;
@@ -14,8 +15,10 @@ import dev.commandcenter.incident.service.IncidentAccess;
 import dev.commandcenter.incident.service.IncidentLifecycle;
 import dev.commandcenter.incident.service.IncidentService;
 import dev.commandcenter.incident.service.NewIncident;
+import dev.commandcenter.incident.service.Reminders;
 import dev.commandcenter.incident.service.ResponderService;
 import dev.commandcenter.incident.service.RoleService;
+import dev.commandcenter.incident.service.StatusUpdateService;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import dev.commandcenter.kit.security.Viewer;
@@ -34,6 +37,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,6 +65,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class IncidentPages {
     private static final int PAGE_SIZE = 25;
     private static final int SHOWN_MESSAGES = 100;
+    private static final int SHOWN_STATUS_UPDATES = 50;
 
     private final IncidentService service;
     private final ChannelService channel;
@@ -68,18 +73,22 @@ public class IncidentPages {
     private final IncidentLifecycle lifecycle;
     private final ChecklistService checklists;
     private final RoleService roles;
+    private final StatusUpdateService statusUpdates;
+    private final Reminders reminders;
     private final CurrentUser user;
     private final Validator validator;
 
     public IncidentPages(IncidentService service, ChannelService channel, ResponderService responders,
-            IncidentLifecycle lifecycle, ChecklistService checklists, RoleService roles, CurrentUser user,
-            Validator validator) {
+            IncidentLifecycle lifecycle, ChecklistService checklists, RoleService roles,
+            StatusUpdateService statusUpdates, Reminders reminders, CurrentUser user, Validator validator) {
         this.service = service;
         this.channel = channel;
         this.responders = responders;
         this.lifecycle = lifecycle;
         this.checklists = checklists;
         this.roles = roles;
+        this.statusUpdates = statusUpdates;
+        this.reminders = reminders;
         this.user = user;
         this.validator = validator;
     }
@@ -100,8 +109,21 @@ public class IncidentPages {
      * command, remove members and staff roles.
      */
     public record IncidentView(Viewer viewer, IncidentResponse incident, Checklist activeStage,
-            List<Checklist> otherStages, List<MessageResponse> messages, List<PlaybookContent.Severity> severities,
-            boolean member, boolean command, String error) {
+            List<Checklist> otherStages, List<MessageResponse> messages, StatusUpdatesView statusUpdates,
+            List<PlaybookContent.Severity> severities, boolean member, boolean command, String error) {
+    }
+
+    /**
+     * The latest status updates (newest first; {@code more}: older ones exist, listed by the API) and the
+     * playbook's template of each phase, Investigating first: the form starts from it.
+     */
+    public record StatusUpdatesView(List<StatusUpdateRow> items, boolean more, List<PhaseTemplate> templates) {
+    }
+
+    public record StatusUpdateRow(String phase, String phaseName, String authorId, Instant createdAt, String text) {
+    }
+
+    public record PhaseTemplate(String phase, String name, String text) {
     }
 
     @GET
@@ -159,6 +181,47 @@ public class IncidentPages {
                     RestResponse.Status.BAD_REQUEST);
         }
         return act(id, () -> channel.post(id, text, user).replaceWithVoid(), "#composer");
+    }
+
+    @POST
+    @Path("/{id}/status-updates")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: post a status update")
+    public Uni<RestResponse<String>> postStatusUpdate(@RestPath UUID id, @RestForm String phase,
+            @RestForm String text) {
+        PlaybookContent.StatusPhase parsed = phase(phase);
+        String invalid = invalid(new ChangeRequests.StatusUpdate(parsed, text));
+        if (invalid != null) {
+            String what = parsed == null ? "choose a phase" : "the status update " + invalid + " (up to 4,000 characters)";
+            return page(id, "Not posted: " + what + ".", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> statusUpdates.post(id, parsed, text, user).replaceWithVoid(), "#status-updates");
+    }
+
+    @POST
+    @Path("/{id}/reminder")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: set the minutes between status-update reminders (empty: off)")
+    public Uni<RestResponse<String>> reminderInterval(@RestPath UUID id, @RestForm String intervalMinutes) {
+        Integer minutes = minutes(intervalMinutes);
+        boolean off = intervalMinutes == null || intervalMinutes.isBlank();
+        if ((minutes == null && !off) || invalid(new ChangeRequests.ReminderInterval(minutes)) != null) {
+            return page(id, "Reminder not changed: the interval must be 1 to 1,440 minutes, or empty for no "
+                    + "reminders.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> reminders.setInterval(id, minutes, user).replaceWithVoid(), "#status-updates");
+    }
+
+    @POST
+    @Path("/{id}/reminder/snooze")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: snooze the status-update reminder")
+    public Uni<RestResponse<String>> snoozeReminder(@RestPath UUID id, @RestForm String minutes) {
+        Integer parsed = minutes(minutes);
+        if (invalid(new ChangeRequests.Snooze(parsed)) != null) {
+            return page(id, "Reminder not snoozed: snooze it for 1 to 1,440 minutes.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> reminders.snooze(id, parsed, user).replaceWithVoid(), "#status-updates");
     }
 
     @POST
@@ -307,7 +370,8 @@ public class IncidentPages {
     private Uni<RestResponse<String>> page(UUID id, String error, RestResponse.Status status) {
         return service.get(id, user).chain(entity -> service.details(entity).chain(details -> service
                 .playbookOf(entity).chain(playbook -> channel.recentMessages(id, SHOWN_MESSAGES, user)
-                        .chain(messages -> {
+                        .chain(messages -> statusUpdates.list(id, null, SHOWN_STATUS_UPDATES, user)
+                        .chain(updates -> {
                             IncidentResponse incident = IncidentResponses.response(details, Instant.now());
                             Checklist active = incident.checklists().stream()
                                     .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
@@ -317,9 +381,9 @@ public class IncidentPages {
                             List<PlaybookContent.Severity> levels = playbook == null ? List.of()
                                     : playbook.settings.severities();
                             return Templates.incident(new IncidentView(Viewer.of(user), incident, active, others,
-                                    messages.stream().map(IncidentResponses::response).toList(), levels, member,
-                                    command, error)).createUni();
-                        }))))
+                                    messages.stream().map(IncidentResponses::response).toList(),
+                                    statusUpdatesView(updates, playbook), levels, member, command, error)).createUni();
+                        })))))
                 .map(html -> RestResponse.status(status, html));
     }
 
@@ -346,6 +410,34 @@ public class IncidentPages {
                                 name, error))
                         .createUni()))
                 .map(html -> RestResponse.status(httpStatus, html));
+    }
+
+    /** A phase from a form (any case), or null. */
+    private static PlaybookContent.StatusPhase phase(String value) {
+        try {
+            return PlaybookContent.StatusPhase.valueOf(orEmpty(value).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whole minutes from a form, or null when absent or not a number. */
+    private static Integer minutes(String value) {
+        try {
+            return Integer.valueOf(orEmpty(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static StatusUpdatesView statusUpdatesView(StatusUpdateService.Slice slice, PlaybookView playbook) {
+        List<StatusUpdateRow> rows = slice.updates().stream().map(u -> new StatusUpdateRow(u.phase.name(),
+                StatusUpdateService.phaseName(u.phase), u.authorId, u.createdAt, u.text)).toList();
+        PlaybookSettings settings = playbook == null ? PlaybookSettings.NONE : playbook.settings;
+        List<PhaseTemplate> templates = Arrays.stream(PlaybookContent.StatusPhase.values())
+                .map(p -> new PhaseTemplate(p.name(), StatusUpdateService.phaseName(p), settings.templateFor(p)))
+                .toList();
+        return new StatusUpdatesView(rows, slice.next() != null, templates);
     }
 
     private static String orEmpty(String value) {

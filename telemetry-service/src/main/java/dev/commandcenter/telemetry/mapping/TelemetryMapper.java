@@ -49,6 +49,9 @@ public final class TelemetryMapper {
             // Not tracked by the telemetry seed: commander, members, stage, severity and messages.
             case INCIDENT_COMMANDER_CHANGED, INCIDENT_MEMBER_ADDED, INCIDENT_MEMBER_REMOVED, INCIDENT_STAGE_CHANGED,
                     INCIDENT_SEVERITY_CHANGED, INCIDENT_MESSAGE_POSTED -> null;
+            // Nor roles, status updates and their reminders.
+            case INCIDENT_ROLE_ASSIGNED, INCIDENT_ROLE_UNASSIGNED, INCIDENT_ROLE_ADDED, INCIDENT_ROLE_REMOVED,
+                    INCIDENT_STATUS_UPDATED, INCIDENT_STATUS_UPDATE_DUE, INCIDENT_REMINDER_CHANGED -> null;
         });
     }
 
