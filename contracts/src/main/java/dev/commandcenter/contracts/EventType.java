@@ -35,7 +35,23 @@ public enum EventType {
     TASK_STATE_MODIFIED("incident.task_state_modified.v1", Topics.INCIDENTS),
     TASK_MOVED("incident.task_moved.v1", Topics.INCIDENTS),
     TASK_ASSIGNEE_SET("incident.task_assignee_set.v1", Topics.INCIDENTS),
-    TASK_SLASH_COMMAND_RUN("incident.task_slash_command_run.v1", Topics.INCIDENTS);
+    TASK_SLASH_COMMAND_RUN("incident.task_slash_command_run.v1", Topics.INCIDENTS),
+    /**
+     * Post-incident learning: entered ({@code state}: the first status's index), opted out, a task
+     * changed ({@code stageId}: the status's index, {@code itemId}: the task, {@code state}: its new
+     * state, or "assigned"/"added"), advanced to the next status ({@code state}: its index), closed.
+     */
+    INCIDENT_LEARNING_ENTERED("incident.learning_entered.v1", Topics.INCIDENTS),
+    INCIDENT_LEARNING_OPTED_OUT("incident.learning_opted_out.v1", Topics.INCIDENTS),
+    INCIDENT_LEARNING_TASK_UPDATED("incident.learning_task_updated.v1", Topics.INCIDENTS),
+    INCIDENT_LEARNING_ADVANCED("incident.learning_advanced.v1", Topics.INCIDENTS),
+    INCIDENT_CLOSED("incident.closed.v1", Topics.INCIDENTS),
+    /** The identified/resolved times were set. */
+    INCIDENT_TIMESTAMPS_UPDATED("incident.timestamps_updated.v1", Topics.INCIDENTS),
+    /** A follow-up action was created, changed or deleted ({@code itemId}: its id, {@code state}: what). */
+    INCIDENT_FOLLOW_UP_CHANGED("incident.follow_up_changed.v1", Topics.INCIDENTS),
+    /** The retrospective was saved ({@code state}: its new version). */
+    INCIDENT_RETROSPECTIVE_SAVED("incident.retrospective_saved.v1", Topics.INCIDENTS);
 
     private final String value;
     private final String topic;

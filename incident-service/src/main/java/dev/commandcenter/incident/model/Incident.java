@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -88,6 +90,32 @@ public class Incident {
 
     @Column(name = "ended_by")
     public String endedBy;
+
+    /** Where the incident is in its post-incident learning flow. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "learning_state", nullable = false)
+    public LearningState learningState = LearningState.NONE;
+
+    /** The learning statuses with their tasks, copied from the playbook on entering; empty before. */
+    @Convert(converter = LearningConverter.class)
+    @Column(nullable = false)
+    public List<LearningStatus> learning = List.of();
+
+    /** The name of the current learning status; null unless the flow is active. */
+    @Column(name = "learning_status")
+    public String learningStatus;
+
+    /** Why the incident opted out of the learning flow. */
+    @Column(name = "learning_opt_out_reason")
+    public String learningOptOutReason;
+
+    /** When the cause was identified, as the team recorded it afterwards. */
+    @Column(name = "identified_at")
+    public Instant identifiedAt;
+
+    /** When the impact was resolved, as the team recorded it afterwards (the end may be later). */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
 
     @Version
     public long version;

@@ -63,6 +63,14 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             params.and("search", "%" + filter.search().strip().toLowerCase(Locale.ROOT).replace("!", "!!")
                     .replace("%", "!%").replace("_", "!_") + "%");
         }
+        if (filter.learningState() != null) {
+            query.append(" and i.learningState = :learningState");
+            params.and("learningState", filter.learningState());
+        }
+        if (filter.learningStatus() != null) {
+            query.append(" and i.learningStatus = :learningStatus");
+            params.and("learningStatus", filter.learningStatus());
+        }
         if (after != null) {
             query.append(" and (i.createdAt, i.id) < (:at, :id)");
             params.and("at", after.createdAt()).and("id", after.id());

@@ -23,6 +23,11 @@ public class StatusUpdateRepository implements PanacheRepositoryBase<StatusUpdat
                 .page(Page.ofSize(limit)).list();
     }
 
+    /** The incident's status updates, oldest first (an incident holds at most a bounded number of them). */
+    public Uni<List<StatusUpdate>> ofIncident(UUID incidentId) {
+        return list("incidentId = ?1 order by createdAt, id", incidentId);
+    }
+
     public Uni<Long> countOf(UUID incidentId) {
         return count("incidentId", incidentId);
     }

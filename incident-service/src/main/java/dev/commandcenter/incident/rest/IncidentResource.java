@@ -99,6 +99,8 @@ public class IncidentResource {
             @Size(max = 20) @NoControlCharacters String severity,
             @Parameter(description = "Case-insensitive part of the channel name") @QueryParam("q") @Size(max = 100)
             @NoControlCharacters String q,
+            @Parameter(description = "Only incidents in this learning status (its name), or none, active, closed, "
+                    + "opted_out") @QueryParam("learning") @Size(max = 100) @NoControlCharacters String learning,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = 200)
             @NoControlCharacters String after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
@@ -107,7 +109,7 @@ public class IncidentResource {
             case "ended" -> Boolean.FALSE;
             default -> null;
         };
-        return service.list(teamId, active, commander, severity, q, after, limit, user)
+        return service.list(teamId, active, commander, severity, q, learning, after, limit, user)
                 .map(slice -> RestResponse.ok(IncidentPage.of(slice, Instant.now())));
     }
 

@@ -33,5 +33,10 @@ public record IncidentResponse(
         Instant createdAt,
         Instant endedAt,
         String endedBy,
+        /** Where the incident is in the post-incident learning flow. */
+        LearningResponse learning,
+        /** When the cause was identified and the impact resolved, as recorded afterwards (null: not yet). */
+        Instant identifiedAt,
+        Instant resolvedAt,
         long version) {
 }

@@ -21,13 +21,15 @@ public final class IncidentResponses {
                 incident.reminderIntervalMinutes, incident.nextReminderAt, incident.createdBy,
                 incident.active, incident.memberIds.stream().sorted().toList(), incident.memberIds.size(), messageCount,
                 durationSeconds(incident, now), incident.activeStageId, incident.checklists, incident.createdAt,
-                incident.endedAt, incident.endedBy, incident.version);
+                incident.endedAt, incident.endedBy, LearningResponse.of(incident), incident.identifiedAt,
+                incident.resolvedAt, incident.version);
     }
 
     public static IncidentSummary summary(Incident incident, Instant now) {
         return new IncidentSummary(incident.id, incident.teamId, incident.name, incident.playbookId,
                 incident.publicChannel, incident.severity, incident.commanderId, incident.active, incident.memberIds.size(),
-                durationSeconds(incident, now), incident.createdAt, incident.endedAt);
+                durationSeconds(incident, now), incident.createdAt, incident.endedAt, incident.learningState.name(),
+                incident.learningStatus);
     }
 
     /** Until the end, or until now for an ongoing incident. */

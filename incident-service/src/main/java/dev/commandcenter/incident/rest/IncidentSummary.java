@@ -16,5 +16,9 @@ public record IncidentSummary(
         int memberCount,
         long durationSeconds,
         Instant createdAt,
-        Instant endedAt) {
+        Instant endedAt,
+        /** NONE, ACTIVE, CLOSED or OPTED_OUT. */
+        String learningState,
+        /** The current learning status while the flow is active. */
+        String learningStatus) {
 }

@@ -16,9 +16,11 @@ import java.util.UUID;
  * exist (404).</li>
  * <li>Team members see public incidents and may join them; everything else: 403.</li>
  * <li>Members post, work the checklists, set the active stage and the severity, post status updates,
- * add members and may always leave (the commander hands over command first).</li>
+ * add members, work the learning flow, follow-ups and retrospective, and may always leave (the
+ * commander hands over command first).</li>
  * <li>The commander (and system administrators) also end the incident, change the commander,
- * remove members, staff roles and change the status-update reminder.</li>
+ * remove members, staff roles, change the status-update reminder, and enter or opt out of the
+ * learning flow.</li>
  * </ul>
  */
 public final class IncidentAccess {
@@ -45,7 +47,11 @@ public final class IncidentAccess {
         CHANGE_COMMANDER(Relation.COMMANDER),
         REMOVE_MEMBER(Relation.COMMANDER),
         STAFF_ROLES(Relation.COMMANDER),
-        MANAGE_REMINDER(Relation.COMMANDER);
+        MANAGE_REMINDER(Relation.COMMANDER),
+        /** Work the learning flow (tasks, timestamps), the follow-ups and the retrospective. */
+        WORK_LEARNING(Relation.MEMBER),
+        /** Enter the learning flow or opt out of it. */
+        MANAGE_LEARNING(Relation.COMMANDER);
 
         private final Relation least;
 

@@ -46,15 +46,7 @@ public class IncidentChanges {
     /** The same; {@code whenEnded} allows it after the end too. */
     public Uni<Incident> apply(UUID id, CurrentUser user, Action action, boolean whenEnded,
             Function<Incident, Change> apply) {
-        return Panache.withTransaction(() -> incidents.findForUpdate(id)
-                .map(incident -> {
-                    IncidentAccess.require(action, incident, id, user);
-                    if (!incident.active && !whenEnded) {
-                        throw ProblemException.conflict("The incident has ended");
-                    }
-                    return incident;
-                })
-                .chain(incident -> record(incident, user.id(), apply.apply(incident))));
+        return applyChained(id, user, action, whenEnded, incident -> Uni.createFrom().item(apply.apply(incident)));
     }
 
     /**
@@ -64,10 +56,15 @@ public class IncidentChanges {
      */
     public Uni<Incident> applyChained(UUID id, CurrentUser user, Action action,
             Function<Incident, Uni<Change>> apply) {
+        return applyChained(id, user, action, false, apply);
+    }
+
+    private Uni<Incident> applyChained(UUID id, CurrentUser user, Action action, boolean whenEnded,
+            Function<Incident, Uni<Change>> apply) {
         return Panache.withTransaction(() -> incidents.findForUpdate(id)
                 .map(incident -> {
                     IncidentAccess.require(action, incident, id, user);
-                    if (!incident.active) {
+                    if (!incident.active && !whenEnded) {
                         throw ProblemException.conflict("The incident has ended");
                     }
                     return incident;

@@ -22,11 +22,14 @@ public class IncidentLifecycle {
     private final IncidentRepository incidents;
     private final PlaybookViewRepository playbooks;
     private final IncidentChanges changes;
+    private final LearningService learning;
 
-    public IncidentLifecycle(IncidentRepository incidents, PlaybookViewRepository playbooks, IncidentChanges changes) {
+    public IncidentLifecycle(IncidentRepository incidents, PlaybookViewRepository playbooks, IncidentChanges changes,
+            LearningService learning) {
         this.incidents = incidents;
         this.playbooks = playbooks;
         this.changes = changes;
+        this.learning = learning;
     }
 
     /**
@@ -72,15 +75,18 @@ public class IncidentLifecycle {
         });
     }
 
-    /** Ends the incident: no longer active, end time set, system message, {@code incident.ended.v1}. */
+    /**
+     * Ends the incident: no longer active, end time set, system message, {@code incident.ended.v1};
+     * in the same transaction it enters the learning flow if its playbook chose its severity for it.
+     */
     public Uni<Incident> end(UUID id, CurrentUser user) {
-        return changes.apply(id, user, Action.END, incident -> {
+        return Panache.withTransaction(() -> changes.apply(id, user, Action.END, incident -> {
             incident.active = false;
             incident.endedAt = IncidentChanges.now();
             incident.endedBy = user.id();
             incident.nextReminderAt = null;
             return Change.of(EventType.INCIDENT_ENDED, "@" + user.id() + " ended the incident")
                     .payload(IncidentEvents.ended(incident));
-        });
+        }).chain(ended -> learning.enterIfChosen(ended, user.id())));
     }
 }

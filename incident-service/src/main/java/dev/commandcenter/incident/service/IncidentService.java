@@ -5,6 +5,7 @@ import dev.commandcenter.events.Outbox;
 import dev.commandcenter.incident.model.ChannelMessage;
 import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.model.IncidentRole;
+import dev.commandcenter.incident.model.LearningState;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.repository.ChannelMessageRepository;
 import dev.commandcenter.incident.repository.IncidentCursor;
@@ -21,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -36,6 +39,10 @@ public class IncidentService {
 
     /** The unique index that keeps channel names unique within a team (case-insensitive). */
     static final String CHANNEL_NAME_INDEX = "incident_team_channel_name";
+
+    /** The words of the learning filter that name a state rather than a status. */
+    private static final Map<String, LearningState> LEARNING_STATES = Map.of("none", LearningState.NONE,
+            "active", LearningState.ACTIVE, "closed", LearningState.CLOSED, "opted_out", LearningState.OPTED_OUT);
 
     private final IncidentRepository incidents;
     private final ChannelMessageRepository messages;
@@ -121,15 +128,28 @@ public class IncidentService {
     }
 
     /** A page of the team's incidents the user may see, newest first (keyset: {@code after}). */
-    @WithSession
     public Uni<IncidentSlice> list(String teamId, Boolean active, String commanderId, String severity, String search,
             String after, int limit, CurrentUser user) {
+        return list(teamId, active, commanderId, severity, search, null, after, limit, user);
+    }
+
+    /**
+     * The same, also by learning: {@code none}, {@code active}, {@code closed}, {@code opted_out} or the
+     * name of a learning status (null or blank: any).
+     */
+    @WithSession
+    public Uni<IncidentSlice> list(String teamId, Boolean active, String commanderId, String severity, String search,
+            String learning, String after, int limit, CurrentUser user) {
         if (!user.canAccessTeam(teamId)) {
             return Uni.createFrom().item(new IncidentSlice(List.of(), null));
         }
         IncidentCursor cursor = after == null || after.isBlank() ? null : IncidentCursor.decode(after);
+        String status = Texts.blankToNull(learning);
+        LearningState state = status == null ? null : LEARNING_STATES.getOrDefault(status.toLowerCase(Locale.ROOT),
+                LearningState.ACTIVE);
         IncidentFilter filter = new IncidentFilter(teamId, user.isSystemAdmin() ? null : user.id(), active,
-                commanderId, severity, search);
+                commanderId, severity, search, state,
+                status != null && !LEARNING_STATES.containsKey(status.toLowerCase(Locale.ROOT)) ? status : null);
         return incidents.page(filter, cursor, limit + 1).map(rows -> {
             boolean more = rows.size() > limit;
             List<Incident> shown = more ? rows.subList(0, limit) : rows;

@@ -1,19 +1,24 @@
 package dev.commandcenter.incident.ui;
 
+import dev.commandcenter.contracts.NoControlCharacters;
 import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.PlaybookSettings;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.rest.ChangeRequests;
+import dev.commandcenter.incident.rest.FollowUpResponse;
+import dev.commandcenter.incident.rest.LearningRequests;
 import dev.commandcenter.incident.rest.IncidentPage;
 import dev.commandcenter.incident.rest.IncidentResponse;
 import dev.commandcenter.incident.rest.MessageResponse;
 import dev.commandcenter.incident.rest.IncidentResponses;
 import dev.commandcenter.incident.service.ChannelService;
 import dev.commandcenter.incident.service.ChecklistService;
+import dev.commandcenter.incident.service.FollowUpService;
 import dev.commandcenter.incident.service.IncidentAccess;
 import dev.commandcenter.incident.service.IncidentLifecycle;
 import dev.commandcenter.incident.service.IncidentService;
+import dev.commandcenter.incident.service.LearningService;
 import dev.commandcenter.incident.service.NewIncident;
 import dev.commandcenter.incident.service.Reminders;
 import dev.commandcenter.incident.service.ResponderService;
@@ -29,6 +34,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,10 +44,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Arrays;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -75,12 +86,15 @@ public class IncidentPages {
     private final RoleService roles;
     private final StatusUpdateService statusUpdates;
     private final Reminders reminders;
+    private final LearningService learning;
+    private final FollowUpService followUps;
     private final CurrentUser user;
     private final Validator validator;
 
     public IncidentPages(IncidentService service, ChannelService channel, ResponderService responders,
             IncidentLifecycle lifecycle, ChecklistService checklists, RoleService roles,
-            StatusUpdateService statusUpdates, Reminders reminders, CurrentUser user, Validator validator) {
+            StatusUpdateService statusUpdates, Reminders reminders, LearningService learning,
+            FollowUpService followUps, CurrentUser user, Validator validator) {
         this.service = service;
         this.channel = channel;
         this.responders = responders;
@@ -89,6 +103,8 @@ public class IncidentPages {
         this.roles = roles;
         this.statusUpdates = statusUpdates;
         this.reminders = reminders;
+        this.learning = learning;
+        this.followUps = followUps;
         this.user = user;
         this.validator = validator;
     }
@@ -101,7 +117,8 @@ public class IncidentPages {
     }
 
     public record ListView(Viewer viewer, String team, String status, String commander, String severity, String q,
-            IncidentPage page, List<PlaybookView> playbooks, List<String> severities, String name, String error) {
+            IncidentPage page, List<PlaybookView> playbooks, List<String> severities, String name, String error,
+            String learning, List<String> learningStatuses) {
     }
 
     /**
@@ -110,7 +127,8 @@ public class IncidentPages {
      */
     public record IncidentView(Viewer viewer, IncidentResponse incident, Checklist activeStage,
             List<Checklist> otherStages, List<MessageResponse> messages, StatusUpdatesView statusUpdates,
-            List<PlaybookContent.Severity> severities, boolean member, boolean command, String error) {
+            List<PlaybookContent.Severity> severities, boolean member, boolean command, String error,
+            LearningPanel learning) {
     }
 
     /**
@@ -126,12 +144,29 @@ public class IncidentPages {
     public record PhaseTemplate(String phase, String name, String text) {
     }
 
+    /**
+     * The learning section: the playbook's flow (whether it has statuses, may be opted out of), the
+     * incident's follow-up actions, and whether the viewer may work the flow or enter/opt out.
+     */
+    public record LearningPanel(boolean flowDefined, boolean optOutAllowed, List<FollowUpResponse> followUps,
+            boolean work, boolean manage, String identifiedAt, String resolvedAt) {
+    }
+
     @GET
     @Operation(summary = "Page: the team's incidents, filters and the start dialog")
     public Uni<RestResponse<String>> list(@QueryParam("team") String team, @QueryParam("status") String status,
             @QueryParam("commander") String commander, @QueryParam("severity") String severity,
-            @QueryParam("q") String q, @QueryParam("after") String after) {
-        return listPage(team, status, commander, severity, q, after, null, null, RestResponse.Status.OK);
+            @QueryParam("q") String q, @QueryParam("learning") String learning, @QueryParam("after") String after) {
+        if (learning != null && (learning.length() > 100 || invalid(new LearningFilter(learning)) != null)) {
+            return listPage(team, status, commander, severity, q, null, after, null,
+                    "Learning filter ignored: name a learning status (up to 100 characters).",
+                    RestResponse.Status.BAD_REQUEST);
+        }
+        return listPage(team, status, commander, severity, q, learning, after, null, null, RestResponse.Status.OK);
+    }
+
+    /** The list's learning filter, validated as the API validates it. */
+    record LearningFilter(@Size(max = 100) @NoControlCharacters String learning) {
     }
 
     @POST
@@ -160,7 +195,7 @@ public class IncidentPages {
     /** The list page again with the start dialog's input and why the incident was not started. */
     private Uni<RestResponse<String>> startRefused(String teamId, String name, String reason,
             RestResponse.Status status) {
-        return listPage(teamId, null, null, null, null, null, name, reason, status);
+        return listPage(teamId, null, null, null, null, null, null, name, reason, status);
     }
 
     @GET
@@ -347,6 +382,122 @@ public class IncidentPages {
         return act(id, () -> lifecycle.end(id, user).replaceWithVoid(), "");
     }
 
+    @POST
+    @Path("/{id}/learning/enter")
+    @Operation(summary = "Form: enter the learning flow")
+    public Uni<RestResponse<String>> enterLearning(@RestPath UUID id) {
+        return act(id, () -> learning.enter(id, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/learning/opt-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: opt out of the learning flow with a reason")
+    public Uni<RestResponse<String>> optOutOfLearning(@RestPath UUID id, @RestForm String reason) {
+        String why = orEmpty(reason).strip();
+        String invalid = invalid(new LearningRequests.OptOut(why));
+        if (invalid != null) {
+            return page(id, "Not opted out: the reason " + invalid + " (up to 1,000 characters).",
+                    RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> learning.optOut(id, why, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/learning/tasks/{taskId}/state")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: check, skip or reopen a learning task")
+    public Uni<RestResponse<String>> learningTaskState(@RestPath UUID id, @RestPath String taskId,
+            @RestForm String state) {
+        Checklist.State parsed;
+        try {
+            parsed = Checklist.State.valueOf(orEmpty(state).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return page(id, "Unknown task state.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> learning.setTaskState(id, taskId, parsed, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/learning/tasks/{taskId}/assignee")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: assign a learning task")
+    public Uni<RestResponse<String>> assignLearningTask(@RestPath UUID id, @RestPath String taskId,
+            @RestForm String userId) {
+        String assignee = userId == null || userId.isBlank() ? null : userId.strip();
+        if (invalid(new ChangeRequests.Assignee(assignee)) != null) {
+            return page(id, "Choose a member of the incident for the task.", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> learning.assignTask(id, taskId, assignee, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/learning/statuses/{statusIndex}/tasks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: add a learning task of your own")
+    public Uni<RestResponse<String>> addLearningTask(@RestPath UUID id, @RestPath int statusIndex,
+            @RestForm String title) {
+        String invalid = invalid(new LearningRequests.NewTask(title, null));
+        if (invalid != null) {
+            return page(id, "Not added: the task's name " + invalid + " (up to 200 characters).",
+                    RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> learning.addTask(id, statusIndex, title, null, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/learning/timestamps")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: record when the cause was identified and the impact resolved (UTC)")
+    public Uni<RestResponse<String>> learningTimestamps(@RestPath UUID id, @RestForm String identifiedAt,
+            @RestForm String resolvedAt) {
+        Instant identified;
+        Instant resolved;
+        try {
+            identified = utc(identifiedAt);
+            resolved = utc(resolvedAt);
+        } catch (DateTimeParseException e) {
+            return page(id, "Not saved: enter the times as date and time (UTC).", RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> learning.setTimestamps(id, identified, resolved, user).replaceWithVoid(), "#learning");
+    }
+
+    @POST
+    @Path("/{id}/follow-ups")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: add a follow-up action")
+    public Uni<RestResponse<String>> addFollowUp(@RestPath UUID id, @RestForm String title,
+            @RestForm String assigneeId) {
+        String assignee = assigneeId == null || assigneeId.isBlank() ? null : assigneeId.strip();
+        String invalid = invalid(new LearningRequests.NewFollowUp(title, assignee));
+        if (invalid != null) {
+            return page(id, "Not added: the follow-up " + invalid + " (a title of up to 200 characters).",
+                    RestResponse.Status.BAD_REQUEST);
+        }
+        return act(id, () -> followUps.create(id, title, assignee, user).replaceWithVoid(), "#follow-ups");
+    }
+
+    @POST
+    @Path("/{id}/follow-ups/{followUpId}/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Form: mark a follow-up action done, or reopen it")
+    public Uni<RestResponse<String>> followUpDone(@RestPath UUID id, @RestPath UUID followUpId,
+            @RestForm String done) {
+        boolean isDone = "true".equals(done);
+        return act(id, () -> followUps.update(id, followUpId, new FollowUpService.Patch(null, null, isDone), user)
+                .replaceWithVoid(), "#follow-ups");
+    }
+
+    /** A time as a datetime-local field shows it (UTC, to the minute); empty when null. */
+    private static String local(Instant at) {
+        return at == null ? "" : LocalDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** A time entered in a datetime-local field, read as UTC; null when empty. */
+    private static Instant utc(String local) {
+        return local == null || local.isBlank() ? null : LocalDateTime.parse(local.strip()).toInstant(ZoneOffset.UTC);
+    }
+
     /** Why a form's input is refused by the API's own constraints (the first of them), or null. */
     private String invalid(Object request) {
         return validator.validate(request).stream().map(ConstraintViolation::getMessage).sorted().findFirst()
@@ -371,7 +522,7 @@ public class IncidentPages {
         return service.get(id, user).chain(entity -> service.details(entity).chain(details -> service
                 .playbookOf(entity).chain(playbook -> channel.recentMessages(id, SHOWN_MESSAGES, user)
                         .chain(messages -> statusUpdates.list(id, null, SHOWN_STATUS_UPDATES, user)
-                        .chain(updates -> {
+                        .chain(updates -> followUps.list(id, user).chain(actions -> {
                             IncidentResponse incident = IncidentResponses.response(details, Instant.now());
                             Checklist active = incident.checklists().stream()
                                     .filter(s -> s.id().equals(incident.activeStageId())).findFirst().orElse(null);
@@ -380,15 +531,24 @@ public class IncidentPages {
                             boolean command = IncidentAccess.allows(IncidentAccess.Action.END, entity, user);
                             List<PlaybookContent.Severity> levels = playbook == null ? List.of()
                                     : playbook.settings.severities();
+                            PlaybookContent.LearningFlow flow = playbook == null ? null
+                                    : playbook.settings.learningFlow();
+                            LearningPanel panel = new LearningPanel(flow != null && flow.statuses() != null
+                                    && !flow.statuses().isEmpty(), flow == null || flow.optOutAllowed(),
+                                    actions.stream().map(FollowUpResponse::of).toList(),
+                                    IncidentAccess.allows(IncidentAccess.Action.WORK_LEARNING, entity, user),
+                                    IncidentAccess.allows(IncidentAccess.Action.MANAGE_LEARNING, entity, user),
+                                    local(entity.identifiedAt), local(entity.resolvedAt));
                             return Templates.incident(new IncidentView(Viewer.of(user), incident, active, others,
                                     messages.stream().map(IncidentResponses::response).toList(),
-                                    statusUpdatesView(updates, playbook), levels, member, command, error)).createUni();
-                        })))))
+                                    statusUpdatesView(updates, playbook), levels, member, command, error, panel))
+                                    .createUni();
+                        }))))))
                 .map(html -> RestResponse.status(status, html));
     }
 
     private Uni<RestResponse<String>> listPage(String team, String status, String commander, String severity, String q,
-            String after, String name, String error, RestResponse.Status httpStatus) {
+            String learningFilter, String after, String name, String error, RestResponse.Status httpStatus) {
         List<String> teams = List.copyOf(user.teams());
         String chosen = team != null && !team.isBlank() ? team : teams.isEmpty() ? "" : teams.get(0);
         String shownStatus = status == null || status.isBlank() ? "all" : status;
@@ -399,15 +559,19 @@ public class IncidentPages {
         };
         if (chosen.isEmpty()) {
             return Templates.list(new ListView(Viewer.of(user), chosen, shownStatus, commander, severity, q,
-                            new IncidentPage(List.of(), null), List.of(), List.of(), name, error)).createUni()
+                            new IncidentPage(List.of(), null), List.of(), List.of(), name, error, learningFilter,
+                            List.of())).createUni()
                     .map(html -> RestResponse.status(httpStatus, html));
         }
-        return service.list(chosen, active, commander, severity, q, after, PAGE_SIZE, user)
+        return service.list(chosen, active, commander, severity, q, learningFilter, after, PAGE_SIZE, user)
                 .map(slice -> IncidentPage.of(slice, Instant.now()))
                 .chain(page -> service.startablePlaybooks(chosen, user).chain(playbooks -> Templates.list(
                         new ListView(Viewer.of(user), chosen, shownStatus, commander, severity, q, page, playbooks,
                                 playbooks.stream().flatMap(p -> p.severities.stream()).distinct().sorted().toList(),
-                                name, error))
+                                name, error, learningFilter, playbooks.stream()
+                                        .flatMap(p -> p.settings.learningFlow().statuses() == null ? Stream.empty()
+                                                : p.settings.learningFlow().statuses().stream())
+                                        .map(PlaybookContent.LearningStatus::name).distinct().sorted().toList()))
                         .createUni()))
                 .map(html -> RestResponse.status(httpStatus, html));
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class IncidentAccessTest {
     private static final Set<Action> MEMBER_ACTIONS = EnumSet.of(Action.VIEW, Action.JOIN, Action.LEAVE,
             Action.POST_MESSAGE, Action.EDIT_CHECKLIST, Action.SET_ACTIVE_STAGE, Action.CHANGE_SEVERITY,
-            Action.POST_STATUS_UPDATE, Action.ADD_MEMBER);
+            Action.POST_STATUS_UPDATE, Action.ADD_MEMBER, Action.WORK_LEARNING);
     private static final Set<Action> TEAM_MEMBER_ACTIONS_ON_PUBLIC = EnumSet.of(Action.VIEW, Action.JOIN);
 
     @ParameterizedTest
@@ -67,7 +67,7 @@ class IncidentAccessTest {
     void everyActionIsInTheMatrix() {
         assertThat(Arrays.stream(Action.values()).filter(a -> a.least() == Relation.COMMANDER))
                 .containsExactlyInAnyOrder(Action.END, Action.CHANGE_COMMANDER, Action.REMOVE_MEMBER,
-                        Action.STAFF_ROLES, Action.MANAGE_REMINDER);
+                        Action.STAFF_ROLES, Action.MANAGE_REMINDER, Action.MANAGE_LEARNING);
     }
 
     private static Incident incident(boolean publicChannel) {

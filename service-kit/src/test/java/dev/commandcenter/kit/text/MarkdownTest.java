@@ -23,4 +23,12 @@ class MarkdownTest {
                 .doesNotContain("javascript:").doesNotContain("data:");
         assertThat(Markdown.toHtml(null)).isEmpty();
     }
+
+    @Test
+    void documentsAlsoHaveHeadingsListsAndQuotesButStillNoHtml() {
+        String html = Markdown.documentToHtml("# Title\n\n- one\n- **two**\n\n> quoted\n\n<b>raw</b>");
+        assertThat(html).contains("<h1>Title</h1>", "<li>one</li>", "<li><strong>two</strong></li>",
+                "<blockquote>", "&lt;b&gt;raw&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(Markdown.documentToHtml("[x](javascript:alert(1))")).doesNotContain("javascript:");
+    }
 }

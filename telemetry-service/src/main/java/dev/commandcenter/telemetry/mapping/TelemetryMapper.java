@@ -52,6 +52,10 @@ public final class TelemetryMapper {
             // Nor roles, status updates and their reminders.
             case INCIDENT_ROLE_ASSIGNED, INCIDENT_ROLE_UNASSIGNED, INCIDENT_ROLE_ADDED, INCIDENT_ROLE_REMOVED,
                     INCIDENT_STATUS_UPDATED, INCIDENT_STATUS_UPDATE_DUE, INCIDENT_REMINDER_CHANGED -> null;
+            // Nor the post-incident learning flow, follow-ups and the retrospective.
+            case INCIDENT_LEARNING_ENTERED, INCIDENT_LEARNING_OPTED_OUT, INCIDENT_LEARNING_TASK_UPDATED,
+                    INCIDENT_LEARNING_ADVANCED, INCIDENT_CLOSED, INCIDENT_TIMESTAMPS_UPDATED, INCIDENT_FOLLOW_UP_CHANGED,
+                    INCIDENT_RETROSPECTIVE_SAVED -> null;
         });
     }
 
