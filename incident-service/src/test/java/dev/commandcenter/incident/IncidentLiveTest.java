@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident"))
 class IncidentLiveTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static HeadlessChromium chromium;
     private static UUID playbook;
 
     @TestHTTPResource("/")
@@ -55,14 +53,8 @@ class IncidentLiveTest {
     LiveUpdates live;
 
     @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
+    static void playbook() {
         playbook = publishPlaybook("payments", List.of("alice"), true);
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
     }
 
     /** An open event stream: its lines arrive in {@code lines} until it is closed. */
@@ -197,8 +189,8 @@ class IncidentLiveTest {
         String id = start("alice", playbook, "live-page-" + UUID.randomUUID(), null);
         as("alice").body(Map.of("userId", "bob")).post("/api/v1/incidents/" + id + "/members").then().statusCode(200);
         String pageUrl = root + "backstage/incidents/" + id;
-        Page alices = chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser("alice")));
-        Page bobs = chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser("bob")));
+        Page alices = Browsers.as("alice");
+        Page bobs = Browsers.as("bob");
         alices.navigate(pageUrl);
         bobs.navigate(pageUrl);
         assertThat(alices.locator("#live-state")).containsText("live");

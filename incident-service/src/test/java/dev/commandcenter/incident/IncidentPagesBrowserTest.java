@@ -1,7 +1,6 @@
 package dev.commandcenter.incident;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.commandcenter.incident.IncidentResourceTest.INFRA;
 import static dev.commandcenter.incident.IncidentResourceTest.publishPlaybook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,40 +16,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The incident pages in a real headless Chromium, as alice with her real Keycloak token. */
 @QuarkusTest
 @WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident"))
 class IncidentPagesBrowserTest {
-    private static HeadlessChromium chromium;
 
     @TestHTTPResource("/backstage/incidents")
     URL pages;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private Page browserAs(String user) {
-        return chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser(user)));
-    }
 
     @Test
     void aliceStartsAnIncidentAndRunsItFromItsPage() throws Exception {
         UUID playbook = publishPlaybook("payments", List.of("alice"), true);
         String name = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-        Page page = browserAs("alice");
+        Page page = Browsers.as("alice");
         // The playbook reaches incident-service through Kafka: the start dialog offers it once it has arrived.
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             page.navigate(pages + "?team=payments");
@@ -61,6 +42,8 @@ class IncidentPagesBrowserTest {
         page.locator("#playbook").selectOption(playbook.toString());
         page.locator("#name").fill(name);
         page.locator("#post-text").fill("Checkout returns 500 for 30% of users");
+        page.locator("#severity-criteria summary").click();
+        assertThat(page.locator("#severity-criteria [data-playbook='" + playbook + "']")).containsText("SEV2 – Major");
         page.locator("#new-severity").selectOption("SEV2");
         page.locator("#start").click();
 
@@ -103,7 +86,7 @@ class IncidentPagesBrowserTest {
         assertThat(page.locator("#problem")).containsText("carol is not a member of team payments");
         HeadlessChromium.screenshot(page, "incident-page");
 
-        Page bobs = browserAs("bob");
+        Page bobs = Browsers.as("bob");
         bobs.navigate(incidentPage);
         bobs.onDialog(dialog -> dialog.accept());
         bobs.locator("#end").click();

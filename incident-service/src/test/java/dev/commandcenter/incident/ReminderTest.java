@@ -6,8 +6,8 @@ import static dev.commandcenter.incident.StatusUpdateTest.INCIDENTS;
 import static dev.commandcenter.incident.StatusUpdateTest.incidentWithBob;
 import static dev.commandcenter.incident.StatusUpdateTest.postUpdate;
 import static dev.commandcenter.incident.StatusUpdateTest.publishStatusPlaybook;
-import static dev.commandcenter.incident.StatusUpdateTest.statuses;
-import static dev.commandcenter.incident.StatusUpdateTest.wrongCells;
+import static dev.commandcenter.incident.PermissionMatrix.statuses;
+import static dev.commandcenter.incident.PermissionMatrix.wrongCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,7 +17,7 @@ import dev.commandcenter.contracts.EventEnvelope;
 import dev.commandcenter.contracts.EventJson;
 import dev.commandcenter.contracts.StatusReminder;
 import dev.commandcenter.contracts.Topics;
-import dev.commandcenter.incident.StatusUpdateTest.Cell;
+import dev.commandcenter.incident.PermissionMatrix.Cell;
 import dev.commandcenter.incident.service.Reminders;
 import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
@@ -214,12 +214,12 @@ class ReminderTest {
     void everyReminderEndpointAnswersEachCallerAsTheMatrixSays() {
         UUID playbook = publishStatusPlaybook(30);
         List<Cell> matrix = List.of(
-                new Cell("PUT reminder", spec -> id -> spec.body(interval(15)).put(INCIDENTS + id + "/reminder"),
+                new Cell("PUT reminder", (spec, id) -> spec.body(interval(15)).put(INCIDENTS + id + "/reminder"),
                         statuses(200, 403, 403, 404, 200)),
-                new Cell("POST snooze", spec -> id -> spec.body(Map.of("minutes", 60))
+                new Cell("POST snooze", (spec, id) -> spec.body(Map.of("minutes", 60))
                         .post(INCIDENTS + id + "/reminder/snooze"), statuses(200, 403, 403, 404, 200)));
 
-        assertThat(wrongCells(matrix, caller -> incidentWithBob(playbook))).isEmpty();
+        assertThat(wrongCells(matrix, cell -> incidentWithBob(playbook))).isEmpty();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.commandcenter.incident;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.commandcenter.incident.IncidentResourceTest.INFRA;
 import static dev.commandcenter.incident.IncidentResourceTest.as;
 import static dev.commandcenter.incident.LearningFixtures.INCIDENTS;
 import static dev.commandcenter.incident.LearningFixtures.incident;
@@ -17,33 +16,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The learning section and the retrospective page in a real headless Chromium, as alice and bob. */
 @QuarkusTest
 @WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident"))
 class RetrospectivePageTest {
-    private static HeadlessChromium chromium;
 
     @TestHTTPResource("/backstage/incidents")
     URL pages;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private Page browserAs(String user) {
-        return chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser(user)));
-    }
 
     private static Locator task(Page page, String title) {
         return page.locator("#learning .item-row").filter(new Locator.FilterOptions().setHasText(title));
@@ -52,7 +33,7 @@ class RetrospectivePageTest {
     @Test
     void theTeamWorksTheLearningFlowAndTheRetrospectiveFromThePages() throws Exception {
         String id = incident(playbookWithLearningFlow(true), "SEV2", true);
-        Page page = browserAs("alice");
+        Page page = Browsers.as("alice");
         page.navigate(pages + "/" + id);
 
         assertThat(page.locator("#learning-state")).containsText("Not in the learning flow");
@@ -84,7 +65,7 @@ class RetrospectivePageTest {
         assertThat(page.locator("#preview h1")).containsText("Retrospective:");
         assertThat(page.locator("#preview")).containsText("Add a circuit breaker");
         HeadlessChromium.screenshot(page, "retrospective");
-        Page bobs = browserAs("bob");
+        Page bobs = Browsers.as("bob");
         bobs.navigate(page.url());
         bobs.locator("#markdown").fill("# Bob's retrospective\n\n- the cause: a **bad** deploy");
         bobs.locator("#save").click();
@@ -121,12 +102,12 @@ class RetrospectivePageTest {
     @Test
     void someoneOutsideTheIncidentReadsButDoesNotEdit() {
         String id = incident(playbookWithLearningFlow(true), "SEV2", true);
-        Page page = browserAs("dave");
+        Page page = Browsers.as("dave");
         page.navigate(pages + "/" + id + "/retrospective");
         assertThat(page.locator("#markdown-text")).containsText("# Retrospective:");
         assertThat(page.locator("#save")).hasCount(0);
         assertThat(page.locator("#download")).isVisible();
-        Page carols = browserAs("carol");
+        Page carols = Browsers.as("carol");
         assertThat(carols.navigate(pages + "/" + id + "/retrospective").status()).isEqualTo(404);
     }
 }

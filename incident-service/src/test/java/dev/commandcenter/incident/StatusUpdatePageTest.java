@@ -1,7 +1,6 @@
 package dev.commandcenter.incident;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.commandcenter.incident.IncidentResourceTest.INFRA;
 import static dev.commandcenter.incident.StatusUpdateTest.IDENTIFIED_TEMPLATE;
 import static dev.commandcenter.incident.StatusUpdateTest.incidentWithBob;
 import static dev.commandcenter.incident.StatusUpdateTest.publishStatusPlaybook;
@@ -18,39 +17,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The incident page's status updates and reminder in a real headless Chromium, with real Keycloak tokens. */
 @QuarkusTest
 @WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident"))
 class StatusUpdatePageTest {
-    private static HeadlessChromium chromium;
 
     @TestHTTPResource("/backstage/incidents")
     URL pages;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private Page browserAs(String user) {
-        return chromium.newPage(Map.of("Authorization", "Bearer " + INFRA.tokens().forUser(user)));
-    }
 
     @Test
     void membersPostStatusUpdatesFromThePhasesTemplateAndTheCommanderManagesTheReminder() {
         String id = incidentWithBob(publishStatusPlaybook(30));
         String incidentPage = pages + "/" + id;
-        Page page = browserAs("alice");
+        Page page = Browsers.as("alice");
         page.navigate(incidentPage);
 
         assertThat(page.locator("#no-status-updates")).isVisible();
@@ -102,7 +83,7 @@ class StatusUpdatePageTest {
         assertThat(page.locator("#status-list li")).hasCount(1);
         HeadlessChromium.screenshot(page, "status-updates");
 
-        Page bobs = browserAs("bob");
+        Page bobs = Browsers.as("bob");
         bobs.navigate(incidentPage);
         assertThat(bobs.locator("#status-form")).isVisible();
         assertThat(bobs.locator("#reminder-form")).hasCount(0);
@@ -114,12 +95,12 @@ class StatusUpdatePageTest {
                 .setForm(FormData.create().set("intervalMinutes", "5")).setMaxRedirects(0));
         assertThat(notCommander.status()).isEqualTo(403);
 
-        Page daves = browserAs("dave");
+        Page daves = Browsers.as("dave");
         daves.navigate(incidentPage);
         assertThat(daves.locator("#status-list li")).hasCount(2);
         assertThat(daves.locator("#status-form")).hasCount(0);
 
-        Page phone = browserAs("alice");
+        Page phone = Browsers.as("alice");
         phone.setViewportSize(390, 844);
         phone.navigate(incidentPage);
         assertThat(phone.locator("#status-form")).isVisible();

@@ -26,20 +26,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -228,52 +223,18 @@ class StatusUpdateTest {
                 + "AND event_type = 'incident.status_updated.v1'", id)).isEqualTo(1);
     }
 
-    /** One endpoint: how to call it on an incident, and the status each caller gets. */
-    record Cell(String endpoint, Function<RequestSpecification, Function<String, Response>> call,
-            Map<String, Integer> expected) {
-    }
-
-    static Map<String, Integer> statuses(int alice, int bob, int dave, int carol, int admin) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("alice", alice);
-        expected.put("bob", bob);
-        expected.put("dave", dave);
-        expected.put("carol", carol);
-        expected.put("admin", admin);
-        expected.put("anonymous", 401);
-        return expected;
-    }
-
-    /** Runs each cell for alice (commander), bob (member), dave (team), carol (other team), admin, no token. */
-    static List<String> wrongCells(List<Cell> matrix, Function<String, String> newIncident) {
-        List<String> wrong = new ArrayList<>();
-        for (Cell cell : matrix) {
-            for (String caller : cell.expected().keySet()) {
-                String id = newIncident.apply(caller);
-                RequestSpecification spec = caller.equals("anonymous") ? given().contentType(ContentType.JSON)
-                        : as(caller);
-                int status = cell.call().apply(spec).apply(id).statusCode();
-                int expected = cell.expected().get(caller);
-                if (status != expected) {
-                    wrong.add(cell.endpoint() + " as " + caller + ": " + status + ", expected " + expected);
-                }
-            }
-        }
-        return wrong;
-    }
-
     @Test
     void everyStatusUpdateEndpointAnswersEachCallerAsTheMatrixSays() {
         UUID playbook = publishStatusPlaybook(null);
-        List<Cell> matrix = List.of(
-                new Cell("POST status update", spec -> id -> spec.body(Map.of("phase", "IDENTIFIED", "text", "Found it"))
-                        .post(INCIDENTS + id + "/status-updates"), statuses(201, 201, 403, 404, 201)),
-                new Cell("GET status updates", spec -> id -> spec.get(INCIDENTS + id + "/status-updates"),
-                        statuses(200, 200, 200, 404, 200)),
-                new Cell("GET template", spec -> id -> spec.queryParam("phase", "IDENTIFIED")
-                        .get(INCIDENTS + id + "/status-updates/template"), statuses(200, 200, 200, 404, 200)));
+        List<PermissionMatrix.Cell> matrix = List.of(
+                new PermissionMatrix.Cell("POST status update", (spec, id) -> spec.body(Map.of("phase", "IDENTIFIED", "text", "Found it"))
+                        .post(INCIDENTS + id + "/status-updates"), PermissionMatrix.statuses(201, 201, 403, 404, 201)),
+                new PermissionMatrix.Cell("GET status updates", (spec, id) -> spec.get(INCIDENTS + id + "/status-updates"),
+                        PermissionMatrix.statuses(200, 200, 200, 404, 200)),
+                new PermissionMatrix.Cell("GET template", (spec, id) -> spec.queryParam("phase", "IDENTIFIED")
+                        .get(INCIDENTS + id + "/status-updates/template"), PermissionMatrix.statuses(200, 200, 200, 404, 200)));
 
-        assertThat(wrongCells(matrix, caller -> incidentWithBob(playbook))).isEmpty();
+        assertThat(PermissionMatrix.wrongCells(matrix, cell -> incidentWithBob(playbook))).isEmpty();
     }
 
     @Test
