@@ -117,7 +117,7 @@ public class FollowUpService {
     }
 
     private Uni<Incident> lock(UUID id, CurrentUser user) {
-        return changes.apply(id, user, Action.WORK_LEARNING, true, incident -> null);
+        return changes.lock(id, user, Action.WORK_LEARNING, true);
     }
 
     private Uni<FollowUp> find(UUID incidentId, UUID followUpId) {

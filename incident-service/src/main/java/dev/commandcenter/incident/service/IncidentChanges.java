@@ -61,15 +61,23 @@ public class IncidentChanges {
 
     private Uni<Incident> applyChained(UUID id, CurrentUser user, Action action, boolean whenEnded,
             Function<Incident, Uni<Change>> apply) {
-        return Panache.withTransaction(() -> incidents.findForUpdate(id)
-                .map(incident -> {
-                    IncidentAccess.require(action, incident, id, user);
-                    if (!incident.active && !whenEnded) {
-                        throw ProblemException.conflict("The incident has ended");
-                    }
-                    return incident;
-                })
+        return Panache.withTransaction(() -> lock(id, user, action, whenEnded)
                 .chain(incident -> apply.apply(incident).chain(change -> record(incident, user.id(), change))));
+    }
+
+    /**
+     * In the caller's transaction: the incident under its row lock, if the action is allowed on it
+     * (404/403 otherwise) and, unless {@code whenEnded}, it is ongoing (409 otherwise). For a change
+     * that records several steps itself with {@link #record}.
+     */
+    public Uni<Incident> lock(UUID id, CurrentUser user, Action action, boolean whenEnded) {
+        return incidents.findForUpdate(id).map(incident -> {
+            IncidentAccess.require(action, incident, id, user);
+            if (!incident.active && !whenEnded) {
+                throw ProblemException.conflict("The incident has ended");
+            }
+            return incident;
+        });
     }
 
     /**

@@ -48,7 +48,7 @@ public class LearningService {
 
     /** Enters the flow by hand (the commander or an administrator), once the incident has ended. */
     public Uni<Incident> enter(UUID id, CurrentUser user) {
-        return Panache.withTransaction(() -> changes.apply(id, user, Action.MANAGE_LEARNING, true, incident -> null)
+        return Panache.withTransaction(() -> changes.lock(id, user, Action.MANAGE_LEARNING, true)
                 .chain(incident -> playbooks.findReadOnly(incident.playbookId).chain(playbook -> {
                     if (incident.active) {
                         throw ProblemException.conflict("The incident is ongoing; it enters the learning flow "
@@ -100,7 +100,7 @@ public class LearningService {
     /** Opts out of the flow with a reason, posted to the channel; 409 if the playbook does not allow it. */
     public Uni<Incident> optOut(UUID id, String reason, CurrentUser user) {
         String why = reason.strip();
-        return Panache.withTransaction(() -> changes.apply(id, user, Action.MANAGE_LEARNING, true, incident -> null)
+        return Panache.withTransaction(() -> changes.lock(id, user, Action.MANAGE_LEARNING, true)
                 .chain(incident -> playbooks.findReadOnly(incident.playbookId).chain(playbook -> {
                     if (!flowOf(playbook).optOutAllowed()) {
                         throw ProblemException.conflict("The incident's playbook does not allow opting out of the "

@@ -80,7 +80,7 @@ public class RetrospectiveService {
             return Uni.createFrom().failure(new ProblemException(413, TOO_LARGE, "Retrospective too large", "A retrospective is at most "
                     + MAX_BYTES + " bytes of UTF-8; nothing was saved.", List.of()));
         }
-        return Panache.withTransaction(() -> changes.apply(id, user, Action.WORK_LEARNING, true, incident -> null)
+        return Panache.withTransaction(() -> changes.lock(id, user, Action.WORK_LEARNING, true)
                 .chain(incident -> retrospectives.findById(id).chain(saved -> {
                     long current = saved == null ? 0 : saved.version;
                     if (current != expectedVersion) {
@@ -140,7 +140,7 @@ public class RetrospectiveService {
                         playbook == null ? null : playbook.title, incident.commanderId, incident.severity,
                         incident.roles, incident.createdAt, incident.identifiedAt, incident.resolvedAt,
                         incident.endedAt,
-                        updates.stream().map(u -> new RetrospectiveDraft.StatusLine(u.phase.name(), u.text, u.authorId,
+                        updates.stream().map(u -> new RetrospectiveDraft.StatusLine(StatusUpdateService.phaseName(u.phase), u.text, u.authorId,
                                 u.createdAt)).toList(),
                         incident.checklists, actions.stream().map(f -> new RetrospectiveDraft.FollowUpLine(f.title,
                                 f.assigneeId, f.done)).toList())))));

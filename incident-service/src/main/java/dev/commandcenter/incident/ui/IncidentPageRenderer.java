@@ -17,6 +17,7 @@ import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import dev.commandcenter.kit.security.Viewer;
 import dev.commandcenter.kit.web.Redirects;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -122,7 +123,15 @@ public class IncidentPageRenderer {
                 });
     }
 
+    /**
+     * The page, read in one session: the services each check access by the incident, which the session
+     * loads once and then serves from its persistence context.
+     */
     Uni<RestResponse<String>> page(UUID id, String error, RestResponse.Status status) {
+        return Panache.withSession(() -> page(id, error)).map(html -> RestResponse.status(status, html));
+    }
+
+    private Uni<String> page(UUID id, String error) {
         return service.get(id, user).chain(entity -> service.details(entity).chain(details -> service
                 .playbookOf(entity).chain(playbook -> channel.recentMessages(id, SHOWN_MESSAGES, user)
                         .chain(messages -> statusUpdates.list(id, null, SHOWN_STATUS_UPDATES, user)
@@ -147,8 +156,7 @@ public class IncidentPageRenderer {
                                     messages.stream().map(IncidentResponses::response).toList(),
                                     statusUpdatesView(updates, playbook), levels, member, command, error, panel))
                                     .createUni();
-                        }))))))
-                .map(html -> RestResponse.status(status, html));
+                        }))))));
     }
 
     private static StatusUpdatesView statusUpdatesView(StatusUpdateService.Slice slice, PlaybookView playbook) {
