@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -37,6 +38,8 @@ public class LiveUpdates {
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final AtomicInteger streams = new AtomicInteger();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    /** How many open streams follow each incident (by id), so events of unfollowed incidents cost nothing. */
+    private final Map<String, AtomicInteger> followed = new ConcurrentHashMap<>();
     private final int maxStreams;
     private final int maxPerUser;
 
@@ -47,9 +50,14 @@ public class LiveUpdates {
     }
 
     @Incoming("incident-live")
-    public void onIncidentEvent(String message) {
+    public void onIncidentEvent(ConsumerRecord<String, String> record) {
+        // Every start and change of every incident passes here: most have no page following them, so
+        // they are skipped by the record's key (the incident id) before anything is parsed.
+        if (record.key() == null || !followed.containsKey(record.key())) {
+            return;
+        }
         try {
-            EventEnvelope event = EventJson.read(message);
+            EventEnvelope event = EventJson.read(record.value());
             if (event.subject() != null && event.type().startsWith("incident.")) {
                 changes.onNext(new Change(event.subject(), event.type(), event.actorid(), event.time()));
             }
@@ -91,7 +99,12 @@ public class LiveUpdates {
     /** The changes of one incident from now on, while the subscriber stays; the slot is given back at the end. */
     public Multi<Change> follow(UUID incidentId, Slot slot) {
         String id = incidentId.toString();
-        return changes.filter(change -> id.equals(change.incidentId())).onTermination().invoke(slot::release);
+        return changes.filter(change -> id.equals(change.incidentId()))
+                .onSubscription().invoke(() -> followed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet())
+                .onTermination().invoke(() -> {
+                    followed.computeIfPresent(id, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+                    slot.release();
+                });
     }
 
     /** Open streams on this replica (a gauge for operators and a check for tests). */
