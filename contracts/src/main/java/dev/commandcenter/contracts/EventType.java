@@ -51,7 +51,9 @@ public enum EventType {
     /** A follow-up action was created, changed or deleted ({@code itemId}: its id, {@code state}: what). */
     INCIDENT_FOLLOW_UP_CHANGED("incident.follow_up_changed.v1", Topics.INCIDENTS),
     /** The retrospective was saved ({@code state}: its new version). */
-    INCIDENT_RETROSPECTIVE_SAVED("incident.retrospective_saved.v1", Topics.INCIDENTS);
+    INCIDENT_RETROSPECTIVE_SAVED("incident.retrospective_saved.v1", Topics.INCIDENTS),
+    /** An alerting system reported on an incident's alert: fired again, acknowledged or resolved. */
+    INCIDENT_ALERT_RECEIVED("incident.alert_received.v1", Topics.INCIDENTS);
 
     private final String value;
     private final String topic;

@@ -84,21 +84,23 @@ public class ReverseProxy {
                     "Too many requests from you; retry after " + retryAfter.getAsLong() + " s");
             return;
         }
+        String path = ctx.normalizedPath();
         Optional<String> accessToken = identity.map(i -> i.getCredential(AccessTokenCredential.class))
                 .map(AccessTokenCredential::getToken);
-        if (accessToken.isEmpty()) {
+        boolean open = RouteTable.isOpen(path);
+        if (accessToken.isEmpty() && !open) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             ProblemResponses.send(ctx, 401, "unauthenticated", "Unauthorized",
                     "Sign in, or send a valid bearer token");
             return;
         }
-        String path = ctx.normalizedPath();
         Optional<Upstream> upstream = RouteTable.upstreamFor(path);
         if (upstream.isEmpty()) {
             ProblemResponses.send(ctx, 404, "not-found", "Not Found", "No service serves " + path);
             return;
         }
-        new UpstreamExchange(ctx, client, config, upstream.get(), path, accessToken.get(), requestId).start();
+        new UpstreamExchange(ctx, client, config, upstream.get(), path,
+                open ? null : accessToken.get(), requestId).start();
     }
 
     static void bodyTooLarge(RoutingContext ctx) {

@@ -9,7 +9,11 @@ import java.util.Optional;
  * ({@code /api/v1/incidentsX}).
  */
 public final class RouteTable {
-    private record Route(String prefix, Upstream upstream) {
+    private record Route(String prefix, Upstream upstream, boolean open) {
+        Route(String prefix, Upstream upstream) {
+            this(prefix, upstream, false);
+        }
+
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix + "/");
         }
@@ -21,6 +25,10 @@ public final class RouteTable {
             new Route("/backstage/playbooks", Upstream.PLAYBOOK),
             new Route("/api/v1/incidents", Upstream.INCIDENT),
             new Route("/backstage/incidents", Upstream.INCIDENT),
+            new Route("/api/v1/integrations", Upstream.INCIDENT),
+            // Alerting systems and chat tools cannot sign in: their integration key goes to
+            // incident-service as they sent it, and incident-service checks it.
+            new Route("/api/v1/intake", Upstream.INCIDENT, true),
             new Route("/api/v1/notifications", Upstream.NOTIFIER),
             new Route("/api/v1/oncall", Upstream.NOTIFIER),
             new Route("/backstage/notifier", Upstream.NOTIFIER),
@@ -29,6 +37,14 @@ public final class RouteTable {
             new Route("/backstage/telemetry", Upstream.TELEMETRY));
 
     private RouteTable() {
+    }
+
+    /**
+     * Whether the path is served without a login: the service behind it authenticates the caller
+     * itself, from the request as sent (the {@code Authorization} header is passed through untouched).
+     */
+    public static boolean isOpen(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).findFirst().map(Route::open).orElse(false);
     }
 
     /** The service for a normalized request path, if any owns it. */

@@ -221,7 +221,12 @@ final class UpstreamExchange {
         } else if (hasBody) {
             out.setChunked(true);
         }
-        out.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        if (accessToken != null) {
+            out.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        } else if (in.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            // An open route (integrations): the caller's own credential, for the service to check.
+            out.putHeader(HttpHeaders.AUTHORIZATION, in.getHeader(HttpHeaders.AUTHORIZATION));
+        }
         out.putHeader("X-Forwarded-For", in.remoteAddress().hostAddress());
         out.putHeader("X-Forwarded-Proto", in.scheme());
         if (in.authority() != null) {

@@ -64,28 +64,44 @@ public class IncidentService {
      * starts with the same name; no query asks beforehand.
      */
     public Uni<Incident> start(NewIncident request, CurrentUser user) {
-        String name = request.name().strip();
         return Panache.withTransaction(() -> playbooks.findReadOnly(request.playbookId())
                 .map(playbook -> usable(playbook, request.playbookId(), user))
                 .invoke(playbook -> IncidentLifecycle.requireSeverity(playbook, request.severity()))
-                .chain(playbook -> {
-                    Instant now = IncidentChanges.now();
-                    Incident incident = newIncident(playbook, request, user.id(), now);
-                    ChannelMessage announcement = ChannelMessage.of(incident.id, ChannelMessage.Kind.BOT,
-                            ChannelMessage.BOT, IncidentEvents.announcement(user.id(), playbook.title,
-                                    request.postText()), now);
-                    // The inserts are flushed here rather than at commit, so that the index's refusal
-                    // is answered with the team's name; it costs no extra round trip.
-                    return incidents.persist(incident)
-                            .chain(() -> messages.persist(announcement))
-                            .chain(() -> outbox.emit(EventType.INCIDENT_STARTED, incident.id.toString(),
-                                    incident.teamId, user.id(), IncidentEvents.started(incident, announcement)))
-                            .call(incidents::flush)
-                            .onFailure(IncidentService::violatesChannelNameIndex).transform(e -> ProblemException
-                                    .conflict("Team " + playbook.teamId + " already has an incident channel named \""
-                                            + name + "\""))
-                            .replaceWith(incident);
-                }));
+                .chain(playbook -> insert(UUID.randomUUID(), playbook, request, user.id(), List.of())));
+    }
+
+    /**
+     * In the caller's transaction, for a start that someone other than a signed-in member asked for
+     * (an alert through an integration, which the caller has authenticated and authorized): the
+     * incident with the given id, started for {@code creatorId} from a playbook the caller has read,
+     * with {@code botMessages} posted after the announcement.
+     */
+    public Uni<Incident> startFor(UUID id, PlaybookView playbook, NewIncident request, String creatorId,
+            List<String> botMessages) {
+        return insert(id, playbook, request, creatorId, botMessages);
+    }
+
+    private Uni<Incident> insert(UUID id, PlaybookView playbook, NewIncident request, String creatorId,
+            List<String> botMessages) {
+        String name = request.name().strip();
+        Instant now = IncidentChanges.now();
+        Incident incident = newIncident(id, playbook, request, creatorId, now);
+        ChannelMessage announcement = ChannelMessage.of(incident.id, ChannelMessage.Kind.BOT, ChannelMessage.BOT,
+                IncidentEvents.announcement(creatorId, playbook.title, request.postText()), now);
+        // The inserts are flushed here rather than at commit, so that the index's refusal is answered
+        // with the team's name; it costs no extra round trip.
+        Uni<Void> inserted = incidents.persist(incident).chain(() -> messages.persist(announcement)).replaceWithVoid();
+        for (String text : botMessages) {
+            inserted = inserted.chain(() -> messages.persist(ChannelMessage.of(incident.id, ChannelMessage.Kind.BOT,
+                    ChannelMessage.BOT, text, now))).replaceWithVoid();
+        }
+        return inserted
+                .chain(() -> outbox.emit(EventType.INCIDENT_STARTED, incident.id.toString(), incident.teamId,
+                        creatorId, IncidentEvents.started(incident, announcement)))
+                .call(incidents::flush)
+                .onFailure(IncidentService::violatesChannelNameIndex).transform(e -> ProblemException
+                        .conflict("Team " + playbook.teamId + " already has an incident channel named \"" + name + "\""))
+                .replaceWith(incident);
     }
 
     /**
@@ -172,9 +188,10 @@ public class IncidentService {
         return playbook;
     }
 
-    private static Incident newIncident(PlaybookView playbook, NewIncident request, String creator, Instant now) {
+    private static Incident newIncident(UUID id, PlaybookView playbook, NewIncident request, String creator,
+            Instant now) {
         Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
+        incident.id = id;
         incident.teamId = playbook.teamId;
         incident.playbookId = playbook.id;
         incident.name = request.name().strip();

@@ -3,7 +3,9 @@ package dev.commandcenter.kit.problem;
 import jakarta.validation.ConstraintViolation;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A client-visible failure with its status, stable type and, for bad input, the fields at fault. */
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -60,6 +63,22 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "stale-version", "Precondition Failed", detail, List.of());
+    }
+
+    /** Tells the client when to try again (429, 503): the {@code Retry-After} header, in seconds. */
+    public ProblemException retryAfter(long seconds) {
+        headers.put("Retry-After", Long.toString(seconds));
+        return this;
+    }
+
+    /** A response header that goes with the problem ({@code WWW-Authenticate}, {@code Retry-After}). */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public List<Problem.FieldError> errors() {

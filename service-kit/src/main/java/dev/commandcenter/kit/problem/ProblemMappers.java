@@ -31,7 +31,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(e.status())
+                .entity(e.toProblem(path(uri))).header("Content-Type", Problem.MEDIA_TYPE);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package dev.commandcenter.kit.security;
 import dev.commandcenter.kit.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Who is calling, from the verified token: user id (the Keycloak user name), teams (the
  * {@code groups} claim) and whether they are a system administrator (realm role {@code admin}).
+ *
+ * <p>Callers that cannot sign in (an alerting system, a chat tool) authenticate with an integration
+ * key instead; the service then acts for a user it has checked itself: {@link #actingFor}.
  */
 @RequestScoped
 public class CurrentUser {
@@ -19,17 +23,41 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final Acting acting;
 
+    /** A user the service vouches for: an integration's owner, a chat user mapped to a team member. */
+    private record Acting(String id, Set<String> teams, boolean systemAdmin) {
+    }
+
+    @Inject
     public CurrentUser(SecurityIdentity identity, JsonWebToken token) {
         this.identity = identity;
         this.token = token;
+        this.acting = null;
+    }
+
+    private CurrentUser(Acting acting) {
+        this.identity = null;
+        this.token = null;
+        this.acting = acting;
+    }
+
+    /**
+     * Acts for a user without a token: the caller (an integration key, a verified chat request) has
+     * established who they are and which teams they belong to.
+     */
+    public static CurrentUser actingFor(String id, Set<String> teams, boolean systemAdmin) {
+        return new CurrentUser(new Acting(id, Set.copyOf(teams), systemAdmin));
     }
 
     public String id() {
-        return identity.getPrincipal().getName();
+        return acting != null ? acting.id() : identity.getPrincipal().getName();
     }
 
     public Set<String> teams() {
+        if (acting != null) {
+            return new TreeSet<>(acting.teams());
+        }
         Object groups = token.getClaim("groups");
         Set<String> teams = new TreeSet<>();
         if (groups instanceof Collection<?> values) {
@@ -39,7 +67,7 @@ public class CurrentUser {
     }
 
     public boolean isSystemAdmin() {
-        return identity.hasRole(ADMIN_ROLE);
+        return acting != null ? acting.systemAdmin() : identity.hasRole(ADMIN_ROLE);
     }
 
     /** Whether the user may see the team's data at all: a member of the team, or an administrator. */

@@ -55,7 +55,7 @@ public final class TelemetryMapper {
             // Nor the post-incident learning flow, follow-ups and the retrospective.
             case INCIDENT_LEARNING_ENTERED, INCIDENT_LEARNING_OPTED_OUT, INCIDENT_LEARNING_TASK_UPDATED,
                     INCIDENT_LEARNING_ADVANCED, INCIDENT_CLOSED, INCIDENT_TIMESTAMPS_UPDATED, INCIDENT_FOLLOW_UP_CHANGED,
-                    INCIDENT_RETROSPECTIVE_SAVED -> null;
+                    INCIDENT_RETROSPECTIVE_SAVED, INCIDENT_ALERT_RECEIVED -> null;
         });
     }
 
