@@ -75,6 +75,7 @@ class GatewayProxyTest {
             "/api/v1/incidents, incident",
             "/api/v1/incidents/7/timeline, incident",
             "/backstage/incidents, incident",
+            "/api/v1/integrations/5/rotate, incident",
             "/api/v1/notifications/webhooks, notifier",
             "/api/v1/oncall/schedules/payments, notifier",
             "/backstage/notifier/pages, notifier",
@@ -120,6 +121,29 @@ class GatewayProxyTest {
                 .then().statusCode(409)
                 .header("Set-Cookie", nullValue())
                 .body("path", equalTo("/api/v1/incidents/9/end"));
+    }
+
+    @Test
+    void integrationsReachTheIntakeWithoutALoginAndWithTheirOwnCredential() {
+        // Alertmanager sends its integration key as a bearer credential: not a token the gateway could
+        // verify, and not one it may replace; incident-service checks it.
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer icc_integration-key")
+                .header("Cookie", "q_session=someone-elses").body("{\"version\":\"4\"}")
+                .post("/api/v1/intake/alertmanager")
+                .then().statusCode(200)
+                .body("upstream", equalTo("incident"))
+                .body("path", equalTo("/api/v1/intake/alertmanager"))
+                .body("authorization", equalTo("Bearer icc_integration-key"))
+                .body("headers.cookie", nullValue());
+        given().contentType("application/x-www-form-urlencoded").header("X-Slack-Signature", "v0=abc")
+                .body("command=%2Fincident&text=help").post("/api/v1/intake/slack/42/command")
+                .then().statusCode(200).body("upstream", equalTo("incident"))
+                .body("headers.x-slack-signature", equalTo("v0=abc"))
+                .body("body", equalTo("command=%2Fincident&text=help"));
+        // Managing integrations is not open: that takes a login like the rest of the API.
+        String path = "/api/v1/integrations/" + UUID.randomUUID();
+        given().get(path).then().statusCode(401);
+        assertThat(Upstreams.pathsReceivedBy("incident")).doesNotContain(path);
     }
 
     @Test

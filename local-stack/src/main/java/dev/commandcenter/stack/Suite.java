@@ -88,6 +88,10 @@ public final class Suite implements AutoCloseable {
         config.put("quarkus.oidc.auth-server-url", infra.issuer());
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
         config.put("team-directory.client-secret", DemoRealm.TEAM_DIRECTORY_SECRET);
+        // Links to incidents (in alert answers and messages) point at the gateway, the one public origin.
+        if (ports.containsKey(ServiceSpec.GATEWAY)) {
+            config.put("incident.public-url", "http://" + Net.HOST + ":" + ports.get(ServiceSpec.GATEWAY));
+        }
         if (spec.hasDatabase()) {
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(spec.database()));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(spec.database()));

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,8 +75,8 @@ public class AlertIntakeResource {
     public Uni<RestResponse<IntakeResponse>> generic(byte[] body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireSize(body);
-        Alert alert = AlertFormats.generic(body);
-        return receive(bearer(authorization), Kind.GENERIC, alert).map(AlertIntakeResource::answer);
+        return receive(bearer(authorization), Kind.GENERIC, () -> AlertFormats.generic(body))
+                .map(AlertIntakeResource::answer);
     }
 
     @POST
@@ -85,8 +86,8 @@ public class AlertIntakeResource {
     public Uni<RestResponse<IntakeResponse>> alertmanager(byte[] body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireSize(body);
-        Alert alert = AlertFormats.alertmanager(body);
-        return receive(bearer(authorization), Kind.ALERTMANAGER, alert).map(AlertIntakeResource::answer);
+        return receive(bearer(authorization), Kind.ALERTMANAGER, () -> AlertFormats.alertmanager(body))
+                .map(AlertIntakeResource::answer);
     }
 
     @POST
@@ -96,14 +97,19 @@ public class AlertIntakeResource {
     public Uni<RestResponse<PagerDutyResponse>> pagerDuty(byte[] body) {
         requireSize(body);
         AlertFormats.PagerDutyEvent event = AlertFormats.pagerDuty(body);
-        return receive(event.routingKey(), Kind.PAGERDUTY, event.alert()).map(outcome -> RestResponse
+        return receive(event.routingKey(), Kind.PAGERDUTY, event::alert).map(outcome -> RestResponse
                 .status(RestResponse.Status.ACCEPTED, new PagerDutyResponse("success", "Event processed",
                         outcome.dedupKey())));
     }
 
-    private Uni<AlertOutcome> receive(String key, Kind kind, Alert alert) {
+    /**
+     * Authenticates the key, then reads the payload (a caller without a valid key learns nothing about
+     * what it sent; PagerDuty's key is inside the payload, so that one is read first), then acts on it:
+     * one transaction, so a refusal at any step leaves nothing behind.
+     */
+    private Uni<AlertOutcome> receive(String key, Kind kind, Supplier<Alert> payload) {
         return Panache.withTransaction(() -> integrations.authenticate(key, Set.of(kind))
-                .chain(integration -> intake.receive(integration, alert)));
+                .chain(integration -> intake.receive(integration, payload.get())));
     }
 
     private static RestResponse<IntakeResponse> answer(AlertOutcome outcome) {

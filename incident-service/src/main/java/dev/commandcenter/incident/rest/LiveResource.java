@@ -1,11 +1,8 @@
 package dev.commandcenter.incident.rest;
 
 import dev.commandcenter.incident.live.LiveUpdates;
-import dev.commandcenter.incident.service.IncidentService;
-import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Server-Sent Events for a page that follows an incident: an event {@code ready} once connected,
@@ -31,37 +26,22 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * them) keep it open.
  *
  * <p>An event stream's response head goes out before its first event, so who may follow (404,
- * 429) is decided by {@link #admit} before the method runs, where a refusal is still a problem
+ * 429) is decided by {@link LiveAdmission} before the method runs, where a refusal is still a problem
  * response.
  */
 @Path("/api/v1/incidents/{id}/live")
 @Tag(name = "Incidents")
 @Authenticated
 public class LiveResource {
-    private static final String SLOT = LiveResource.class.getName() + ".slot";
+    static final String SLOT = LiveResource.class.getName() + ".slot";
 
-    private final IncidentService incidents;
     private final LiveUpdates live;
-    private final CurrentUser user;
     private final Duration heartbeat;
 
-    public LiveResource(IncidentService incidents, LiveUpdates live, CurrentUser user,
+    public LiveResource(LiveUpdates live,
             @ConfigProperty(name = "incident.live.heartbeat", defaultValue = "15s") Duration heartbeat) {
-        this.incidents = incidents;
         this.live = live;
-        this.user = user;
         this.heartbeat = heartbeat;
-    }
-
-    /** Before {@link #follow}: the incident must be visible to the caller and a stream place free. */
-    @ServerRequestFilter
-    public Uni<Void> admit(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() != LiveResource.class) {
-            return Uni.createFrom().voidItem();
-        }
-        UUID id = UUID.fromString(request.getUriInfo().getPathParameters().getFirst("id"));
-        return incidents.get(id, user).invoke(visible -> request.setProperty(SLOT, live.reserve(user.id())))
-                .replaceWithVoid();
     }
 
     @GET

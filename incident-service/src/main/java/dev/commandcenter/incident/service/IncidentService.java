@@ -133,6 +133,16 @@ public class IncidentService {
         return Panache.withSession(() -> playbooks.findById(incident.playbookId));
     }
 
+    /** The titles of playbooks by id, as the read model knows them (deleted ones too). */
+    @WithSession
+    public Uni<Map<UUID, String>> playbookTitles(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return playbooks.list("id in ?1", java.util.Set.copyOf(ids)).map(found -> found.stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p.title)));
+    }
+
     /** The playbooks of the team the user may start an incident from (members; administrators: all). */
     @WithSession
     public Uni<List<PlaybookView>> startablePlaybooks(String teamId, CurrentUser user) {

@@ -57,9 +57,10 @@ public class IntegrationService {
     }
 
     public Uni<WithSecret> create(NewIntegration request, CurrentUser user) {
-        user.requireTeam(request.teamId());
-        requireSecretFitsKind(request.kind(), request.secret());
-        return Panache.withTransaction(() -> playbooks.findReadOnly(request.playbookId())
+        return Uni.createFrom().voidItem().invoke(() -> {
+            user.requireTeam(request.teamId());
+            requireSecretFitsKind(request.kind(), request.secret());
+        }).chain(() -> Panache.withTransaction(() -> playbooks.findReadOnly(request.playbookId())
                 .invoke(playbook -> requireRunsPlaybook(playbook, request.teamId(), request.playbookId(), user))
                 .chain(playbook -> integrations.countLive(request.teamId()))
                 .chain(live -> {
@@ -83,7 +84,7 @@ public class IntegrationService {
                     return integrations.persist(integration).call(integrations::flush)
                             .onFailure(IntegrationService::duplicateSecret).transform(e -> duplicateSecretProblem())
                             .replaceWith(new WithSecret(integration, secret));
-                }));
+                })));
     }
 
     /** The team's integrations (revoked ones too), newest first; none for outsiders. */
