@@ -74,7 +74,7 @@ class AlertIntakeTest {
         List<String> messages = timeline(id);
         assertThat(messages.get(0)).contains("@alice started this incident");
         assertThat(messages.get(1)).contains("Checkout 5xx rate above 5%", "(grafana.example.com)", "Severity: critical",
-                "- region: eu-west-1", "- service: checkout", "[Dashboard](https://grafana.example.com/d/checkout)",
+                "- region: eu-west-1", "- service: checkout", "- Dashboard: https://grafana.example.com/d/checkout",
                 "Incident: " + url);
 
         alerting(key).body(alert).post(GENERIC).then().statusCode(200).body("result", equalTo("appended"))
@@ -119,9 +119,10 @@ class AlertIntakeTest {
         as("alice").get("/api/v1/incidents/" + id).then().body("severity", equalTo("SEV1"))
                 .body("name", startsWith("Checkout p99 latency above 2 s (2 of 2 firing)"));
         assertThat(timeline(id).get(1)).contains("(checkout)", "alertname: HighLatency",
-                "[Runbook](https://runbooks.example.com/checkout-latency)",
-                "[Alertmanager](http://alertmanager.example.com:9093)",
-                "(http://prometheus.example.com:9090/graph?g0.expr=histogram_quantile)", "2 firing, 0 resolved");
+                "- Runbook: https://runbooks.example.com/checkout-latency",
+                "- Alertmanager: http://alertmanager.example.com:9093",
+                "- Source of HighLatency: http://prometheus.example.com:9090/graph?g0.expr=histogram_quantile",
+                "2 firing, 0 resolved");
 
         alerting(key).body(alertmanager(group, "firing", "firing", "resolved")).post(ALERTMANAGER).then()
                 .statusCode(200).body("result", equalTo("appended"));
@@ -155,7 +156,7 @@ class AlertIntakeTest {
         String id = Sql.text(database, "SELECT incident_id::text FROM alert_key WHERE dedup_key = ?", dedup);
         as("alice").get("/api/v1/incidents/" + id).then().statusCode(200).body("active", equalTo(true))
                 .body("severity", equalTo("SEV2"));
-        assertThat(timeline(id).get(1)).contains("class: disk", "free space: 1%", "[Link text](https://example.com/)");
+        assertThat(timeline(id).get(1)).contains("class: disk", "free space: 1%", "- Link text: https://example.com/");
 
         given().contentType(ContentType.JSON).body(Map.of("routing_key", key, "event_action", "acknowledge",
                 "dedup_key", dedup)).post(PAGERDUTY).then().statusCode(202).body("status", equalTo("success"));

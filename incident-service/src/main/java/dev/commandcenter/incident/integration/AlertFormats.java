@@ -244,7 +244,7 @@ public final class AlertFormats {
 
     private static void addLink(List<Link> links, String href, String text) {
         if (href != null && isWebUrl(href) && links.size() < Alert.MAX_LINKS && href.length() <= 2000) {
-            links.add(new Link(href, text == null ? null : cut(text.replace("[", "(").replace("]", ")"), 200)));
+            links.add(new Link(href, text == null ? null : cut(text, 200)));
         }
     }
 

@@ -163,7 +163,8 @@ public class AlertIntake {
 
     /** What the channel shows about the alert that started it: summary, source, severity, details, links, URL. */
     private String details(Integration integration, Alert alert, UUID incidentId) {
-        StringBuilder text = new StringBuilder("**Alert** from ").append(integration.name);
+        // Plain text: the channel shows messages as they are written.
+        StringBuilder text = new StringBuilder("Alert from ").append(integration.name);
         if (alert.source() != null) {
             text.append(" (").append(alert.source()).append(")");
         }
@@ -179,8 +180,8 @@ public class AlertIntake {
         }
         if (!alert.links().isEmpty()) {
             text.append("\n\nLinks:");
-            alert.links().forEach(link -> text.append("\n- [").append(link.text() == null ? link.href() : link.text())
-                    .append("](").append(link.href()).append(")"));
+            alert.links().forEach(link -> text.append("\n- ")
+                    .append(link.text() == null ? "" : link.text() + ": ").append(link.href()));
         }
         text.append("\n\nIncident: ").append(incidentUrl(incidentId));
         return text.toString();
