@@ -6,6 +6,7 @@ import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,8 +54,14 @@ public class LiveResource {
         this.heartbeat = heartbeat;
     }
 
-    /** Before {@link #follow}: the incident must be visible to the caller and a stream place free. */
+    /**
+     * Before {@link #follow}: the incident must be visible to the caller and a stream place free.
+     * {@code @PermitAll} because the filter runs for every request of the service, the intake's too
+     * (chat tools and alerting systems have no token): the class's {@code @Authenticated} would refuse
+     * those with 401. {@link #follow} itself still requires a signed-in caller.
+     */
     @ServerRequestFilter
+    @PermitAll
     public Uni<Void> admit(ContainerRequestContext request, SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() != LiveResource.class) {
             return Uni.createFrom().voidItem();
