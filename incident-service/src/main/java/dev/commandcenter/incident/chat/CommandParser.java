@@ -3,6 +3,7 @@ package dev.commandcenter.incident.chat;
 import dev.commandcenter.contracts.PlaybookContent.StatusPhase;
 import dev.commandcenter.incident.chat.SlashCommand.Mention;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class CommandParser {
         usage.put("info", "info: this channel's incident");
         usage.put("list", "list: the team's ongoing incidents");
         usage.put("help", "help: this list");
-        return Map.copyOf(usage);
+        return Collections.unmodifiableMap(usage);
     }
 
     /** Whether a step's slash command is one of the platform's own ({@code /incident ...}). */
