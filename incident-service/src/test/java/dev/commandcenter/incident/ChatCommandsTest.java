@@ -439,6 +439,8 @@ class ChatCommandsTest {
                 .then().statusCode(413);
         given().contentType(FORM).body("token=" + token + "&text=list").post(MATTERMOST).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("channel_id"));
+        mattermost(token, "alice", "C".repeat(101), "list").then().statusCode(400)
+                .body("errors[0].field", equalTo("channel_id"));
 
         ephemeral(mattermost(token, "alice", channel(), "list"));
         as("alice").delete("/api/v1/integrations/" + mattermostId).then().statusCode(200);

@@ -16,7 +16,7 @@ public class ChatUserRepository implements PanacheRepositoryBase<ChatUser, UUID>
         return find("teamId = ?1 order by tool, chatUser", teamId).page(0, limit).list();
     }
 
-    public Uni<ChatUser> find(String teamId, Tool tool, String chatUser) {
+    public Uni<ChatUser> findMapping(String teamId, Tool tool, String chatUser) {
         return find("teamId = ?1 and tool = ?2 and chatUser = ?3", teamId, tool, chatUser).firstResult();
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** What the Mattermost and Slack command endpoints share in reading a command's form. */
 final class ChatCommandSupport {
+    static final int MAX_ID = 100;
+
     private ChatCommandSupport() {
     }
 
@@ -23,6 +25,16 @@ final class ChatCommandSupport {
         }
         if (blank(userId) && blank(userName)) {
             throw ProblemException.invalidField("user_id", "is required: the user who typed the command");
+        }
+        requireShort("channel_id", channelId);
+        requireShort("user_id", userId);
+        requireShort("user_name", userName);
+    }
+
+    /** Chat tools' ids and names are short; the tables keep at most {@link #MAX_ID} characters of them. */
+    private static void requireShort(String field, String value) {
+        if (value != null && value.strip().length() > MAX_ID) {
+            throw ProblemException.invalidField(field, "is longer than " + MAX_ID + " characters");
         }
     }
 

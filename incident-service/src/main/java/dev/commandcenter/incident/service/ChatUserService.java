@@ -46,7 +46,7 @@ public class ChatUserService {
         user.requireTeam(teamId);
         String key = stripAt(chatUser);
         return directory.requireMember(userId, teamId, "userId")
-                .chain(() -> Panache.withTransaction(() -> chatUsers.find(teamId, tool, key).chain(existing -> {
+                .chain(() -> Panache.withTransaction(() -> chatUsers.findMapping(teamId, tool, key).chain(existing -> {
                     if (existing != null) {
                         existing.userId = userId;
                         return Uni.createFrom().item(existing);
