@@ -35,6 +35,10 @@ public enum EventType {
     TASK_STATE_MODIFIED("incident.task_state_modified.v1", Topics.INCIDENTS),
     TASK_MOVED("incident.task_moved.v1", Topics.INCIDENTS),
     TASK_ASSIGNEE_SET("incident.task_assignee_set.v1", Topics.INCIDENTS),
+    /**
+     * A step's slash command was run; {@code state} "executed" when the platform carried it out itself
+     * (its own {@code /incident} commands), null when it is for the team's chat to run.
+     */
     TASK_SLASH_COMMAND_RUN("incident.task_slash_command_run.v1", Topics.INCIDENTS),
     /**
      * Post-incident learning: entered ({@code state}: the first status's index), opted out, a task

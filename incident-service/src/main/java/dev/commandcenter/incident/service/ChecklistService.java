@@ -1,12 +1,14 @@
 package dev.commandcenter.incident.service;
 
 import dev.commandcenter.contracts.EventType;
+import dev.commandcenter.incident.chat.CommandParser;
 import dev.commandcenter.incident.model.Checklist;
 import dev.commandcenter.incident.model.Incident;
 import dev.commandcenter.incident.service.IncidentAccess.Action;
 import dev.commandcenter.incident.service.IncidentChanges.Change;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -20,12 +22,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChecklistService {
+    /** The state of a run's event when the platform carried the command out itself (nothing to forward). */
+    public static final String EXECUTED = "executed";
+
     private final IncidentChanges changes;
     private final ChecklistLimits limits;
+    private final SlashCommands commands;
 
-    public ChecklistService(IncidentChanges changes, ChecklistLimits limits) {
+    public ChecklistService(IncidentChanges changes, ChecklistLimits limits, SlashCommands commands) {
         this.changes = changes;
         this.limits = limits;
+        this.commands = commands;
     }
 
     public Uni<Incident> addItem(UUID id, String stageId, String title, String description, String slashCommand,
@@ -116,9 +123,14 @@ public class ChecklistService {
         });
     }
 
-    /** Runs an item's slash command: recorded in the timeline and published for integrations to act on. */
+    /**
+     * Runs an item's slash command: recorded in the timeline and published for integrations to act on.
+     * The platform's own ({@code /incident severity SEV1}) are also carried out, through the parser chat
+     * commands use, as the user and in the same transaction (a refusal undoes the run, and says why);
+     * their event's state is {@link #EXECUTED}, so the notifier does not forward them to the chat.
+     */
     public Uni<Incident> runItemCommand(UUID id, String stageId, String itemId, CurrentUser user) {
-        return edit(id, user, incident -> {
+        return Panache.withTransaction(() -> edit(id, user, incident -> {
             Checklist.Item item = ChecklistEdits.item(incident.checklists, stageId, itemId);
             if (item.slashCommand() == null) {
                 throw ProblemException.invalidField("slashCommand", "this item has no slash command to run");
@@ -126,8 +138,12 @@ public class ChecklistService {
             incident.checklists = ChecklistEdits.replaceItem(incident.checklists, stageId, itemId,
                     it -> it.withCommandRunAt(IncidentChanges.now()));
             return Change.of(EventType.TASK_SLASH_COMMAND_RUN, "@" + user.id() + " ran " + item.slashCommand()
-                    + " (\"" + item.title() + "\")").item(stageId, itemId);
-        });
+                    + " (\"" + item.title() + "\")").item(stageId, itemId)
+                    .state(CommandParser.isOwn(item.slashCommand()) ? EXECUTED : null);
+        }).chain(incident -> {
+            String command = ChecklistEdits.item(incident.checklists, stageId, itemId).slashCommand();
+            return CommandParser.isOwn(command) ? commands.runStep(id, command, user) : Uni.createFrom().item(incident);
+        }));
     }
 
     private Uni<Incident> edit(UUID id, CurrentUser user, java.util.function.Function<Incident, Change> apply) {

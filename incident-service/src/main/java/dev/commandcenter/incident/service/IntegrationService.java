@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A team's integrations: created, listed, rotated and revoked by the people who run the playbook it
@@ -147,15 +148,35 @@ public class IntegrationService {
 
     /** The live integration by id, of the kind, within its rate (for Slack, which signs instead of sending a key). */
     public Uni<Integration> byId(UUID id, Kind kind) {
+        return integrations.findById(id).map(integration -> admit(live(integration, kind)));
+    }
+
+    /**
+     * The same for a signed request: {@code signedWith} checks the request's signature with the
+     * integration's signing secret, 401 if it does not match. Checked before the rate is charged, so
+     * forged requests cannot use up a real integration's rate. In the caller's session.
+     */
+    public Uni<Integration> signedById(UUID id, Kind kind, Predicate<String> signedWith) {
         return integrations.findById(id).map(integration -> {
-            if (integration == null || integration.revoked() || integration.kind != kind) {
-                throw unauthorized("No live " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " integration with this id");
+            if (!signedWith.test(signingSecret(live(integration, kind)))) {
+                throw unauthorized("The request's signature does not match the integration's signing secret");
             }
-            limiter.acquire(integration);
-            touch(integration);
-            return integration;
+            return admit(integration);
         });
+    }
+
+    private static Integration live(Integration integration, Kind kind) {
+        if (integration == null || integration.revoked() || integration.kind != kind) {
+            throw unauthorized("No live " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " integration with this id");
+        }
+        return integration;
+    }
+
+    private Integration admit(Integration integration) {
+        limiter.acquire(integration);
+        touch(integration);
+        return integration;
     }
 
     /** The Slack signing secret of an integration. */
