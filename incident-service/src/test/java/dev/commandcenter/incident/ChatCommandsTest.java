@@ -356,13 +356,19 @@ class ChatCommandsTest {
         String slackBob = "U0BOB" + tag.toUpperCase();
 
         ephemeral(mattermost(token, mattermostName, channel(), "list")).body("text", startsWith("Unknown user: "));
-        String mapping = as("bob").body(Map.of("teamId", "payments", "tool", "MATTERMOST", "chatUser",
+        // Members map their own chat identities, never a teammate's.
+        as("bob").body(Map.of("teamId", "payments", "tool", "MATTERMOST", "chatUser", "@" + mattermostName,
+                "userId", "alice")).put("/api/v1/integrations/chat-users").then().statusCode(403)
+                .contentType("application/problem+json");
+        String mapping = as("alice").body(Map.of("teamId", "payments", "tool", "MATTERMOST", "chatUser",
                         "@" + mattermostName, "userId", "alice")).put("/api/v1/integrations/chat-users")
                 .then().statusCode(200).body("chatUser", equalTo(mattermostName)).body("userId", equalTo("alice"))
-                .body("createdBy", equalTo("bob")).extract().path("id");
+                .body("createdBy", equalTo("alice")).extract().path("id");
+        as("bob").body(Map.of("teamId", "payments", "tool", "MATTERMOST", "chatUser", mattermostName,
+                "userId", "bob")).put("/api/v1/integrations/chat-users").then().statusCode(403);
         as("bob").body(Map.of("teamId", "payments", "tool", "SLACK", "chatUser", slackBob, "userId", "bob"))
                 .put("/api/v1/integrations/chat-users").then().statusCode(200);
-        as("bob").body(Map.of("teamId", "payments", "tool", "SLACK", "chatUser", "U0ALI" + tag, "userId", "alice"))
+        as("admin").body(Map.of("teamId", "payments", "tool", "SLACK", "chatUser", "U0ALI" + tag, "userId", "alice"))
                 .put("/api/v1/integrations/chat-users").then().statusCode(200);
 
         String channel = channel();
@@ -385,7 +391,7 @@ class ChatCommandsTest {
                 .body("find { it.chatUser == '" + slackBob + "' }.userId", equalTo("bob"));
 
         // Validation and other teams, as everywhere in the API.
-        as("alice").body(Map.of("teamId", "payments", "tool", "SLACK", "chatUser", "U0CAROL", "userId", "carol"))
+        as("admin").body(Map.of("teamId", "payments", "tool", "SLACK", "chatUser", "U0CAROL", "userId", "carol"))
                 .put("/api/v1/integrations/chat-users").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("userId"))
                 .body("detail", containsString("carol is not a member of team payments"));
@@ -402,7 +408,8 @@ class ChatCommandsTest {
                 .contentType("application/problem+json");
         given().queryParam("teamId", "payments").get("/api/v1/integrations/chat-users").then().statusCode(401);
 
-        as("bob").delete("/api/v1/integrations/chat-users/" + mapping).then().statusCode(204);
+        as("bob").delete("/api/v1/integrations/chat-users/" + mapping).then().statusCode(403);
+        as("alice").delete("/api/v1/integrations/chat-users/" + mapping).then().statusCode(204);
         ephemeral(mattermost(token, mattermostName, channel, "info")).body("text", startsWith("Unknown user: "));
     }
 

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Which platform user a chat user is, per team and tool: the team's members map them (a chat tool's
- * names need not be the platform's), and a chat user without a mapping is taken to be the platform
- * user of the same name. The platform user must be a member of the team (Keycloak says), so a mapping
- * never lets a chat command act as an outsider.
+ * Which platform user a chat user is, per team and tool: members map their own chat identities (a
+ * chat tool's names need not be the platform's), and a chat user without a mapping is taken to be the
+ * platform user of the same name. The platform user must be a member of the team (Keycloak says), so a
+ * mapping never lets a chat command act as an outsider; and members map only to themselves (system
+ * administrators: anyone), so nobody can make their chat commands run as a teammate.
  */
 @ApplicationScoped
 public class ChatUserService {
@@ -44,10 +45,15 @@ public class ChatUserService {
     /** Maps the chat user (its id or name in the tool) to a member of the team, replacing an earlier mapping. */
     public Uni<ChatUser> put(String teamId, Tool tool, String chatUser, String userId, CurrentUser user) {
         user.requireTeam(teamId);
+        if (!user.isSystemAdmin() && !user.id().equals(userId)) {
+            throw ProblemException.forbidden("You can map chat users only to yourself (@" + user.id()
+                    + "); an administrator can map anyone");
+        }
         String key = stripAt(chatUser);
         return directory.requireMember(userId, teamId, "userId")
                 .chain(() -> Panache.withTransaction(() -> chatUsers.findMapping(teamId, tool, key).chain(existing -> {
                     if (existing != null) {
+                        requireOwn(existing, user);
                         existing.userId = userId;
                         return Uni.createFrom().item(existing);
                     }
@@ -71,12 +77,13 @@ public class ChatUserService {
                         "The mapping of " + key + " was changed at the same time; try again"));
     }
 
-    /** Deletes a mapping of a team the user belongs to (404 for other teams'). */
+    /** Deletes a mapping of a team the user belongs to (404 for other teams'; 403 for others' mappings). */
     public Uni<Void> delete(UUID id, CurrentUser user) {
         return Panache.withTransaction(() -> chatUsers.findById(id).chain(mapping -> {
             if (mapping == null || !user.canAccessTeam(mapping.teamId)) {
                 throw ProblemException.notFound("Chat user mapping " + id);
             }
+            requireOwn(mapping, user);
             return chatUsers.delete(mapping);
         }));
     }
@@ -94,6 +101,14 @@ public class ChatUserService {
                 .filter(m -> m.chatUser.equals(chatId)).findFirst()
                 .or(() -> mappings.stream().filter(m -> m.chatUser.equals(name)).findFirst())
                 .map(m -> m.userId).orElse(name));
+    }
+
+    /** A mapping is changed by the user it maps to, the member who made it, or an administrator. */
+    private static void requireOwn(ChatUser mapping, CurrentUser user) {
+        if (!user.isSystemAdmin() && !user.id().equals(mapping.userId) && !user.id().equals(mapping.createdBy)) {
+            throw ProblemException.forbidden("This chat user is mapped to @" + mapping.userId
+                    + "; only they, whoever mapped it and administrators can change it");
+        }
     }
 
     private static String stripAt(String chatUser) {
