@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * What a team edits in a playbook: the process (stages of steps) and the settings an incident
  * started from it inherits: roles to staff, status-update templates and reminder, communication
- * plan, what counts as an incident, severity levels and the post-incident learning flow. The
+ * plan, what counts as an incident, severity levels, the post-incident learning flow and what alerts
+ * may do to the incidents they started. The
  * limits are part of the contract: the API rejects content beyond them, text with control
  * characters ({@link NoControlCharacters}), and a whole playbook whose state would exceed
  * {@link EventLimits#MAX_AGGREGATE_BYTES}.
@@ -28,14 +29,15 @@ public record PlaybookContent(
         @Size(max = 20) List<@NotNull @Valid CommunicationChannel> communicationPlan,
         @Size(max = 10) List<@NotBlank @Size(max = 500) @NoControlCharacters String> incidentCriteria,
         @Size(max = 10) List<@NotNull @Valid Severity> severities,
-        @Valid LearningFlow learningFlow) {
+        @Valid LearningFlow learningFlow,
+        @Valid AlertHandling alertHandling) {
 
     public static final String SLASH_COMMAND = "/[a-z0-9][a-z0-9_-]*( [^\\n]*)?";
 
     /** Content with only a process: no roles, templates, plan, criteria, severities or learning flow. */
     public static PlaybookContent of(String title, String description, boolean publicChannel, List<Stage> stages) {
         return new PlaybookContent(title, description, publicChannel, stages, List.of(), List.of(), null, List.of(),
-                List.of(), List.of(), new LearningFlow(List.of(), List.of(), true));
+                List.of(), List.of(), new LearningFlow(List.of(), List.of(), true), null);
     }
 
     public int totalSteps() {
@@ -93,6 +95,14 @@ public record PlaybookContent(
     }
 
     /** Post-incident learning: statuses in order, which severities enter automatically, opting out. */
+    /**
+     * What an alert may do to the incident it started (seed 002): with {@code resolveEndsIncident}, the
+     * alerting system resolving it ends the incident; otherwise the resolution is only posted to the
+     * timeline. Absent (older playbooks): nothing.
+     */
+    public record AlertHandling(boolean resolveEndsIncident) {
+    }
+
     public record LearningFlow(
             @Size(max = 10) List<@NotNull @Valid LearningStatus> statuses,
             @Size(max = 10) List<@NotBlank @Size(max = 20) @NoControlCharacters String> autoEnterSeverities,

@@ -18,7 +18,7 @@ class EventJsonTest {
             List.of(new PlaybookContent.Role("Major Incident Manager", "Assess the severity", true)),
             List.of(new PlaybookContent.StatusTemplate(PlaybookContent.StatusPhase.INVESTIGATING, "Looking into it")),
             30, List.of(), List.of("Customers cannot pay"), List.of(new PlaybookContent.Severity("SEV1", "Critical", "")),
-            new PlaybookContent.LearningFlow(List.of(), List.of("SEV1"), true));
+            new PlaybookContent.LearningFlow(List.of(), List.of("SEV1"), true), null);
     private final PlaybookState playbook = new PlaybookState("pb-1", "payments", content, List.of("alice"), false, 1,
             "alice", Instant.parse("2026-11-23T10:00:00Z"), "alice", Instant.parse("2026-11-23T10:00:00Z"));
 

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.commandcenter.contracts.PlaybookContent;
 import dev.commandcenter.contracts.Topics;
 import dev.commandcenter.stack.Sql;
 import dev.commandcenter.stack.StackTestResource;
@@ -134,6 +135,25 @@ class AlertIntakeTest {
 
         Response again = alerting(key).body(alertmanager(group, "firing", "firing", "firing")).post(ALERTMANAGER);
         again.then().statusCode(201).body("result", equalTo("started")).body("incidentId", not(equalTo(id)));
+    }
+
+    @Test
+    void thePlaybooksAlertHandlingDecidesWhetherAResolutionEndsTheIncident() {
+        UUID ends = publishPlaybook("payments", List.of("alice"), true, new PlaybookContent.AlertHandling(true));
+        UUID posts = publishPlaybook("payments", List.of("alice"), true, new PlaybookContent.AlertHandling(false));
+        String endsKey = create(ends, "GENERIC", Map.of()).secret();
+        String postsKey = create(posts, "GENERIC", Map.of()).secret();
+        String dedup = "queue-depth-" + UUID.randomUUID();
+        String firing = "{\"dedupKey\": \"" + dedup + "\", \"summary\": \"Queue depth " + dedup + "\"}";
+        String resolved = "{\"dedupKey\": \"" + dedup + "\", \"summary\": \"Queue depth\", \"status\": \"resolved\"}";
+
+        String ended = alerting(endsKey).body(firing).post(GENERIC).then().statusCode(201).extract().path("incidentId");
+        String open = alerting(postsKey).body(firing).post(GENERIC).then().statusCode(201).extract().path("incidentId");
+        alerting(endsKey).body(resolved).post(GENERIC).then().statusCode(200).body("result", equalTo("ended"));
+        alerting(postsKey).body(resolved).post(GENERIC).then().statusCode(200).body("result", equalTo("resolved"));
+
+        as("alice").get("/api/v1/incidents/" + ended).then().body("active", equalTo(false));
+        as("alice").get("/api/v1/incidents/" + open).then().body("active", equalTo(true));
     }
 
     @Test

@@ -81,7 +81,7 @@ class ChatCommandsTest {
                 List.of(), null, List.of(), List.of(),
                 List.of(new PlaybookContent.Severity("SEV1", "Critical", ""),
                         new PlaybookContent.Severity("SEV2", "Major", "")),
-                new PlaybookContent.LearningFlow(List.of(), List.of(), true));
+                new PlaybookContent.LearningFlow(List.of(), List.of(), true), null);
         List<String> members = List.of("alice", "bob");
         PlaybookState state = new PlaybookState(id.toString(), "payments", content, members, false, 1, "alice",
                 Instant.now(), "alice", Instant.now());

@@ -47,7 +47,7 @@ class IncidentPermissionsTest {
                         new PlaybookContent.Role("Scribe", "Writes things down", false)),
                 List.of(), null, List.of(), List.of(),
                 List.of(new PlaybookContent.Severity("SEV1", "Critical", "Customers cannot pay")),
-                process.learningFlow());
+                process.learningFlow(), null);
         PlaybookState state = new PlaybookState(playbook.toString(), "payments", content, List.of("alice"), false, 1,
                 "alice", Instant.now(), "alice", Instant.now());
         IncidentResourceTest.send(Topics.PLAYBOOKS, playbook.toString(), EventJson.write(EventEnvelope.of(

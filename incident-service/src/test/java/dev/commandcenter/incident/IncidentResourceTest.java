@@ -48,6 +48,12 @@ class IncidentResourceTest {
 
     /** Announces a playbook on the real topic, as playbook-service would. */
     static UUID publishPlaybook(String team, List<String> members, boolean publicChannel) {
+        return publishPlaybook(team, members, publicChannel, null);
+    }
+
+    /** The same, with what alerts may do to the incidents they start. */
+    static UUID publishPlaybook(String team, List<String> members, boolean publicChannel,
+            PlaybookContent.AlertHandling alertHandling) {
         UUID id = UUID.randomUUID();
         PlaybookContent process = PlaybookContent.of("Payments outage", "", publicChannel, List.of(
                 new PlaybookContent.Stage("s-triage", "Triage", List.of(
@@ -57,7 +63,7 @@ class IncidentResourceTest {
         PlaybookContent content = new PlaybookContent(process.title(), process.description(), publicChannel,
                 process.stages(), List.of(), List.of(), null, List.of(), List.of(),
                 List.of(new PlaybookContent.Severity("SEV1", "Critical", ""),
-                        new PlaybookContent.Severity("SEV2", "Major", "")), process.learningFlow());
+                        new PlaybookContent.Severity("SEV2", "Major", "")), process.learningFlow(), alertHandling);
         PlaybookState state = new PlaybookState(id.toString(), team, content, members, false, 1, members.get(0),
                 Instant.now(), members.get(0), Instant.now());
         send(Topics.PLAYBOOKS, id.toString(), EventJson.write(EventEnvelope.of(EventType.PLAYBOOK_CREATED,

@@ -49,7 +49,7 @@ final class LearningFixtures {
                         new PlaybookContent.Role("Scribe", "Writes things down", false)),
                 List.of(), null, List.of(), List.of(),
                 List.of(new PlaybookContent.Severity("SEV1", "Critical", ""),
-                        new PlaybookContent.Severity("SEV2", "Major", "")), flow);
+                        new PlaybookContent.Severity("SEV2", "Major", "")), flow, null);
         PlaybookState state = new PlaybookState(id.toString(), "payments", content, List.of("alice"), false, 1,
                 "alice", Instant.now(), "alice", Instant.now());
         IncidentResourceTest.send(Topics.PLAYBOOKS, id.toString(), EventJson.write(EventEnvelope.of(

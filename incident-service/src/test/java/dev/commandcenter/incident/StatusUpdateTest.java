@@ -68,7 +68,7 @@ class StatusUpdateTest {
                 List.of(), List.of(new PlaybookContent.StatusTemplate(StatusPhase.INVESTIGATING,
                                 "We are investigating reports of <symptom>."),
                         new PlaybookContent.StatusTemplate(StatusPhase.IDENTIFIED, IDENTIFIED_TEMPLATE)),
-                reminderMinutes, List.of(STAKEHOLDERS, SUPPORT), List.of(), List.of(), process.learningFlow());
+                reminderMinutes, List.of(STAKEHOLDERS, SUPPORT), List.of(), List.of(), process.learningFlow(), null);
         PlaybookState state = new PlaybookState(id.toString(), "payments", content, List.of("alice", "bob"), false,
                 1, "alice", Instant.now(), "alice", Instant.now());
         send(Topics.PLAYBOOKS, id.toString(), EventJson.write(EventEnvelope.of(EventType.PLAYBOOK_CREATED,

@@ -71,9 +71,13 @@ class PlaybookPagesTest {
         page("alice").formParams(Map.of("version", "0", "title", "Pages: saved", "publicChannel", "false",
                         "stages[0].id", stage, "stages[0].title", "Triage",
                         "stages[0].steps[0].title", "Page", "stages[0].steps[0].slashCommand", "/page oncall",
-                        "learningFlow.optOutAllowed", "true"))
+                        "learningFlow.optOutAllowed", "true", "alertHandling.resolveEndsIncident", "true"))
                 .post(PAGES + "/" + id).then().statusCode(303).header("Location", endsWith("?notice=saved"));
+        // A step added afterwards through the API keeps the setting (every edit carries the whole content).
+        Api.as("alice").body(Map.of("title", "Open a bridge")).post(Api.PLAYBOOKS + "/" + id + "/stages/" + stage
+                + "/steps").then().statusCode(200);
         Api.as("alice").get(Api.PLAYBOOKS + "/" + id).then()
+                .body("alertHandling.resolveEndsIncident", org.hamcrest.Matchers.equalTo(true))
                 .body("title", org.hamcrest.Matchers.equalTo("Pages: saved"))
                 .body("publicChannel", org.hamcrest.Matchers.equalTo(false))
                 .body("stages[0].steps[0].slashCommand", org.hamcrest.Matchers.equalTo("/page oncall"));

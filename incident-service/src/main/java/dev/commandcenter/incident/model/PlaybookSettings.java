@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What an incident inherits from its playbook besides the checklists: the roles to staff, the
  * status-update templates and reminder interval, the communication plan, what counts as an
- * incident, the severity levels with their criteria, and the post-incident learning flow. Absent
+ * incident, the severity levels with their criteria, the post-incident learning flow, and what an
+ * alert may do to the incident it started. Absent
  * parts (older events, rows written before this existed) read as empty.
  */
 public record PlaybookSettings(
@@ -16,9 +17,10 @@ public record PlaybookSettings(
         List<PlaybookContent.CommunicationChannel> communicationPlan,
         List<String> incidentCriteria,
         List<PlaybookContent.Severity> severities,
-        PlaybookContent.LearningFlow learningFlow) {
+        PlaybookContent.LearningFlow learningFlow,
+        PlaybookContent.AlertHandling alertHandling) {
 
-    public static final PlaybookSettings NONE = new PlaybookSettings(null, null, null, null, null, null, null);
+    public static final PlaybookSettings NONE = new PlaybookSettings(null, null, null, null, null, null, null, null);
 
     public PlaybookSettings {
         roles = roles == null ? List.of() : List.copyOf(roles);
@@ -28,11 +30,13 @@ public record PlaybookSettings(
         severities = severities == null ? List.of() : List.copyOf(severities);
         learningFlow = learningFlow == null ? new PlaybookContent.LearningFlow(List.of(), List.of(), true)
                 : learningFlow;
+        alertHandling = alertHandling == null ? new PlaybookContent.AlertHandling(false) : alertHandling;
     }
 
     public static PlaybookSettings of(PlaybookContent content) {
         return new PlaybookSettings(content.roles(), content.statusTemplates(), content.statusUpdateReminderMinutes(),
-                content.communicationPlan(), content.incidentCriteria(), content.severities(), content.learningFlow());
+                content.communicationPlan(), content.incidentCriteria(), content.severities(), content.learningFlow(),
+                content.alertHandling());
     }
 
     /** The playbook's template text for a status-update phase, or empty. */

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * integration's playbook (channel, announcement, the alert's details and links posted), for the
  * integration's owner, who becomes commander; repeats of the key while that incident is open are
  * added to its timeline, and so are acknowledgements and resolutions (a resolution ends the incident
- * if the integration says so). Once the incident has ended, the key's next alert starts a new one.
+ * if the playbook's alert handling, or the integration itself, says so). Once the incident has ended, the key's next alert starts a new one.
  *
  * <p>Exactly one incident per key, however many duplicates arrive at once: the alert's transaction
  * first writes the key's row ({@code INSERT ... ON CONFLICT DO UPDATE}), so duplicates queue on it and
@@ -124,12 +124,16 @@ public class AlertIntake {
                     }
                     boolean resolve = alert.action() == Alert.Action.RESOLVE;
                     Uni<Incident> posted = post(integration, incident, alert, resolve ? "resolved" : "was acknowledged");
-                    if (resolve && integration.resolveEnds) {
-                        return posted.chain(() -> lifecycle.end(incident.id, owner(integration)))
-                                .replaceWith(outcome(Result.ENDED, alert, incident.id));
+                    if (!resolve) {
+                        return posted.replaceWith(outcome(Result.ACKNOWLEDGED, alert, incident.id));
                     }
-                    return posted.replaceWith(outcome(resolve ? Result.RESOLVED : Result.ACKNOWLEDGED, alert,
-                            incident.id));
+                    return posted.chain(() -> playbooks.findReadOnly(incident.playbookId)).chain(playbook -> {
+                        if (!endsOnResolve(integration, playbook)) {
+                            return Uni.createFrom().item(outcome(Result.RESOLVED, alert, incident.id));
+                        }
+                        return lifecycle.end(incident.id, owner(integration))
+                                .replaceWith(outcome(Result.ENDED, alert, incident.id));
+                    });
                 });
     }
 
@@ -216,6 +220,12 @@ public class AlertIntake {
             }
         }
         return null;
+    }
+
+    /** The playbook's alert handling decides for all its alert sources; the integration may also say so for itself. */
+    static boolean endsOnResolve(Integration integration, PlaybookView playbook) {
+        return integration.resolveEnds
+                || playbook != null && playbook.settings.alertHandling().resolveEndsIncident();
     }
 
     /** The owner, acting for the integration on incidents it started (which it may end by its setting). */

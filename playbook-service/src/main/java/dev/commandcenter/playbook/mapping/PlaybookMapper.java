@@ -35,7 +35,7 @@ public final class PlaybookMapper {
                 content.publicChannel(), map(content.stages(), PlaybookMapper::stage), orEmpty(content.roles()),
                 orEmpty(content.statusTemplates()), content.statusUpdateReminderMinutes(),
                 orEmpty(content.communicationPlan()), map(content.incidentCriteria(), String::strip),
-                orEmpty(content.severities()), flow);
+                orEmpty(content.severities()), flow, content.alertHandling());
     }
 
     /** A copy with fresh ids for every stage and step: templates and duplicates never share ids. */
@@ -48,7 +48,7 @@ public final class PlaybookMapper {
         return new PlaybookContent(strip(title), normalized.description(), normalized.publicChannel(), stages,
                 normalized.roles(), normalized.statusTemplates(), normalized.statusUpdateReminderMinutes(),
                 normalized.communicationPlan(), normalized.incidentCriteria(), normalized.severities(),
-                normalized.learningFlow());
+                normalized.learningFlow(), normalized.alertHandling());
     }
 
     public static Stage stage(Stage stage) {

@@ -70,6 +70,10 @@ public class Playbook {
     @Column(name = "learning_flow", nullable = false)
     public PlaybookContent.LearningFlow learningFlow;
 
+    /** Whether an alert's resolution ends the incident it started (PlaybookContent.AlertHandling). */
+    @Column(name = "alert_resolve_ends", nullable = false)
+    public boolean alertResolveEnds;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "playbook_member", joinColumns = @JoinColumn(name = "playbook_id"))
     @Column(name = "user_id")
@@ -96,7 +100,8 @@ public class Playbook {
 
     public PlaybookContent content() {
         return new PlaybookContent(title, description, publicChannel, stages, roles, statusTemplates,
-                statusUpdateReminderMinutes, communicationPlan, incidentCriteria, severities, learningFlow);
+                statusUpdateReminderMinutes, communicationPlan, incidentCriteria, severities, learningFlow,
+                new PlaybookContent.AlertHandling(alertResolveEnds));
     }
 
     /** Replaces everything the team edits; ids, team, members and history stay. */
@@ -112,6 +117,7 @@ public class Playbook {
         incidentCriteria = content.incidentCriteria();
         severities = content.severities();
         learningFlow = content.learningFlow();
+        alertResolveEnds = content.alertHandling() != null && content.alertHandling().resolveEndsIncident();
     }
 
     public boolean isVisibleTo(String userId, boolean systemAdmin, Set<String> teams) {

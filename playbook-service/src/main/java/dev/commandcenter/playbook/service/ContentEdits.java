@@ -116,6 +116,6 @@ public final class ContentEdits {
     private static PlaybookContent withStages(PlaybookContent c, List<Stage> stages) {
         return new PlaybookContent(c.title(), c.description(), c.publicChannel(), List.copyOf(stages), c.roles(),
                 c.statusTemplates(), c.statusUpdateReminderMinutes(), c.communicationPlan(), c.incidentCriteria(),
-                c.severities(), c.learningFlow());
+                c.severities(), c.learningFlow(), c.alertHandling());
     }
 }

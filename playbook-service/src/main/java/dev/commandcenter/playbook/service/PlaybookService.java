@@ -66,7 +66,7 @@ public class PlaybookService {
                 request.publicChannel() != null ? request.publicChannel() : base.publicChannel(),
                 request.stages() != null && !request.stages().isEmpty() ? request.stages() : base.stages(),
                 base.roles(), base.statusTemplates(), base.statusUpdateReminderMinutes(), base.communicationPlan(),
-                base.incidentCriteria(), base.severities(), base.learningFlow()), title);
+                base.incidentCriteria(), base.severities(), base.learningFlow(), base.alertHandling()), title);
         return insert(request.teamId(), rules.check(content), user);
     }
 

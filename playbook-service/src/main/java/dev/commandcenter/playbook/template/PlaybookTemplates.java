@@ -74,7 +74,7 @@ public final class PlaybookTemplates {
     private static PlaybookTemplate blank() {
         return new PlaybookTemplate(BLANK, "Blank", "One empty stage; build your own process.",
                 new PlaybookContent("Untitled playbook", "", true, List.of(new Stage(null, DEFAULT_STAGE, List.of())),
-                        List.of(), List.of(), null, List.of(), List.of(), List.of(), NO_LEARNING_FLOW));
+                        List.of(), List.of(), null, List.of(), List.of(), List.of(), NO_LEARNING_FLOW, null));
     }
 
     private static PlaybookTemplate mattermostDefault() {
@@ -97,7 +97,7 @@ public final class PlaybookTemplates {
                                         step("Export the channel for the timeline", null, null))),
                         List.of(new Role("Commander", "Leads the response, keeps the checklist moving and ends the "
                                 + "incident.", true)),
-                        STATUS_TEMPLATES, 30, List.of(), List.of(), SEVERITIES, LEARNING_FLOW));
+                        STATUS_TEMPLATES, 30, List.of(), List.of(), SEVERITIES, LEARNING_FLOW, null));
     }
 
     private static PlaybookTemplate atlassianMajorIncident() {
@@ -149,7 +149,7 @@ public final class PlaybookTemplates {
                         List.of("A customer-facing service is down for all or a subset of customers.",
                                 "Data is lost or corrupted, or security is breached.",
                                 "Performance is degraded beyond what we promised customers."),
-                        SEVERITIES, LEARNING_FLOW));
+                        SEVERITIES, LEARNING_FLOW, null));
     }
 
     private static PlaybookTemplate azureServiceOutage() {
@@ -185,7 +185,7 @@ public final class PlaybookTemplates {
                                         "The authoritative record: status, owners, link to the channel."),
                                 new CommunicationChannel("Telephone bridge", "When chat is unavailable", "Responders",
                                         "The scribe records what is said.")),
-                        List.of(), SEVERITIES, LEARNING_FLOW));
+                        List.of(), SEVERITIES, LEARNING_FLOW, null));
     }
 
     private static final String COMMUNICATION_MANAGER = """

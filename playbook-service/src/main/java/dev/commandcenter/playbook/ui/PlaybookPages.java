@@ -232,7 +232,7 @@ public class PlaybookPages {
                 .toList();
         return new PlaybookContent(c.title(), c.description(), c.publicChannel(), c.stages(), c.roles(), templates,
                 c.statusUpdateReminderMinutes(), c.communicationPlan(), c.incidentCriteria(), c.severities(),
-                c.learningFlow());
+                c.learningFlow(), c.alertHandling());
     }
 
     private static Map<String, String> errors(ProblemException problem) {
