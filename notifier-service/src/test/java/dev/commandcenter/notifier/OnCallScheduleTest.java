@@ -158,7 +158,8 @@ class OnCallScheduleTest {
     private static void assertCurrent(Map<String, Object> onCall, String user, int next) {
         org.assertj.core.api.Assertions.assertThat(((Map<String, Object>) onCall.get("current")).get("userId"))
                 .isEqualTo(user);
-        org.assertj.core.api.Assertions.assertThat((List<Object>) onCall.get("next")).as("dave alone hands off to nobody")
+        org.assertj.core.api.Assertions.assertThat((List<Object>) onCall.get("next"))
+                .as("dave alone hands off to nobody")
                 .hasSize(next);
     }
 
@@ -202,6 +203,9 @@ class OnCallScheduleTest {
         given().get(path + "/overrides").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{}").post(path + "/overrides").then().statusCode(401);
         given().delete(path + "/overrides/" + UUID.randomUUID()).then().statusCode(401);
+        given().get("/backstage/notifier/oncall?team=payments").then().statusCode(401);
+        given().contentType(ContentType.URLENC).formParam("teamId", "payments")
+                .post("/backstage/notifier/oncall/overrides").then().statusCode(401);
     }
 
     @Test

@@ -43,8 +43,9 @@ public final class ScheduleCalculator {
 
     /**
      * The shifts from {@code from} to {@code to}, in order, without gaps: consecutive stretches of the
-     * same person are one shift (a hand-off to oneself is no hand-off); stretches of nobody are shifts
-     * with a null user. The first starts at {@code from} and the last ends at {@code to}, cut there.
+     * same person are one shift (a hand-off to oneself is no hand-off) unless one is an override, which
+     * stays visible as such; stretches of nobody are shifts with a null user. The first starts at
+     * {@code from} and the last ends at {@code to}, cut there.
      */
     public List<Shift> between(Instant from, Instant to) {
         if (!to.isAfter(from)) {
@@ -70,7 +71,8 @@ public final class ScheduleCalculator {
                 Shift here = at(start);
                 Shift piece = new Shift(here.userId(), start, change, here.layer());
                 int last = shifts.size() - 1;
-                if (last >= 0 && Objects.equals(shifts.get(last).userId(), piece.userId())) {
+                if (last >= 0 && Objects.equals(shifts.get(last).userId(), piece.userId())
+                        && shifts.get(last).override() == piece.override()) {
                     shifts.set(last, shifts.get(last).until(change));
                 } else {
                     shifts.add(piece);

@@ -41,8 +41,9 @@ public final class OnCallRequests {
     }
 
     /**
-     * A rotation layer (times as HH:mm): participants in order take shifts of {@code rotation} (CUSTOM: {@code shiftHours}
-     * hours, only then), the first starting on {@code startDate} at {@code handoffTime} local time.
+     * A rotation layer (times as HH:mm): participants in order take shifts of {@code rotation}
+     * (CUSTOM: {@code shiftHours} hours, only then), the first starting on {@code startDate} at
+     * {@code handoffTime} local time.
      */
     public record Layer(
             @NotBlank @Size(max = 100) @NoControlCharacters String name,
@@ -55,7 +56,7 @@ public final class OnCallRequests {
             @Size(max = 14) List<@Valid @NotNull Restriction> restrictions) {
     }
 
-    /** When the layer has someone: on these days from {@code from} to {@code to} (overnight if {@code to} is earlier). */
+    /** When the layer has someone: these days from {@code from} to {@code to} (overnight if {@code to} is earlier). */
     public record Restriction(
             @NotNull @Size(min = 1, max = 7) Set<@NotNull DayOfWeek> days,
             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime from,

@@ -55,6 +55,19 @@ class ScheduleCalculatorTest {
     }
 
     @Test
+    void anOverrideByThePersonOnCallStaysVisibleAsAnOverride() {
+        Instant noon = local("2026-01-05T12:00", UTC);
+        ScheduleCalculator covered = new ScheduleCalculator(UTC,
+                List.of(layer(TEAM, RotationLength.DAILY, null, "2026-01-05", "09:00")),
+                List.of(new Cover("alice", noon, noon.plus(Duration.ofHours(1)))));
+
+        assertThat(covered.between(local("2026-01-05T09:00", UTC), local("2026-01-06T09:00", UTC)))
+                .extracting(s -> s.userId() + (s.override() ? " override@" : "@") + s.start())
+                .containsExactly("alice@2026-01-05T09:00:00Z", "alice override@2026-01-05T12:00:00Z",
+                        "alice@2026-01-05T13:00:00Z");
+    }
+
+    @Test
     void aWeeklyRotationLastsSevenDays() {
         ScheduleCalculator weekly = schedule(UTC, layer(TEAM, RotationLength.WEEKLY, null, "2026-01-05", "10:00"));
 
