@@ -1,0 +1,21 @@
+package dev.commandcenter.notifier.repository;
+
+import dev.commandcenter.notifier.model.OnCallSchedule;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ScheduleRepository implements PanacheRepositoryBase<OnCallSchedule, UUID> {
+
+    /** A team's schedules by name (a team has at most a few dozen). */
+    public Uni<List<OnCallSchedule>> ofTeam(String teamId) {
+        return list("teamId = ?1 order by lower(name), id", teamId);
+    }
+
+    public Uni<Long> countOfTeam(String teamId) {
+        return count("teamId", teamId);
+    }
+}
