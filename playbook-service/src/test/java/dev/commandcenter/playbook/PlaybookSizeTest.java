@@ -192,7 +192,8 @@ class PlaybookSizeTest {
     private static PlaybookContent content(String title, String description, List<PlaybookContent.Step> steps) {
         return new PlaybookContent(title, description, true,
                 List.of(new PlaybookContent.Stage("s-1", "Stage", List.copyOf(steps))), List.of(), List.of(), null,
-                List.of(), List.of(), List.of(), new PlaybookContent.LearningFlow(List.of(), List.of(), true), null);
+                List.of(), List.of(), List.of(), new PlaybookContent.LearningFlow(List.of(), List.of(), true),
+                new PlaybookContent.AlertHandling(false));
     }
 
     private static long stateSize(ExtractableResponse<Response> created, PlaybookContent content) {
