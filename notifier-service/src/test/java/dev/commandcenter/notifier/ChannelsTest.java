@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Subscriptions and outward delivery on real infrastructure: events from Kafka, a real HTTP receiver
- * on 127.0.0.1 (allow-listed in the test profile), a real SMTP server (GreenMail).
+ * on 127.0.0.1 (allow-listed in the test profile), a real SMTP server (GreenMail). The SMTP server is
+ * a global test resource (it applies to every test class of the module, so Quarkus still boots once).
  */
 @QuarkusTest
 @WithTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifier"))
