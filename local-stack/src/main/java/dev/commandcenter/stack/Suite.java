@@ -91,6 +91,7 @@ public final class Suite implements AutoCloseable {
         // Links to incidents (in alert answers and messages) point at the gateway, the one public origin.
         if (ports.containsKey(ServiceSpec.GATEWAY)) {
             config.put("incident.public-url", "http://" + Net.HOST + ":" + ports.get(ServiceSpec.GATEWAY));
+            config.put("notifier.public-url", "http://" + Net.HOST + ":" + ports.get(ServiceSpec.GATEWAY));
         }
         if (spec.hasDatabase()) {
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(spec.database()));
