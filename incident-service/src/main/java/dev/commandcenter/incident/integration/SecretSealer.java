@@ -1,62 +1,16 @@
 package dev.commandcenter.incident.integration;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import dev.commandcenter.kit.security.Sealer;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seals the secrets that must stay readable (Slack's signing secret: checking a signature needs the
- * secret itself) with AES-256-GCM under the installation's key ({@code incident.integrations.sealing-key},
- * 32 bytes in Base64; production sets its own from a Secret). A sealed value is Base64 of
- * IV (12 bytes) followed by ciphertext and tag; tampering fails the tag check.
+ * Seals Slack signing secrets (checking a signature needs the secret itself) under
+ * {@code incident.integrations.sealing-key}; production sets its own key from a Secret.
  */
-@ApplicationScoped
-public class SecretSealer {
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final SecretKey key;
-
+@Singleton
+public class SecretSealer extends Sealer {
     public SecretSealer(@ConfigProperty(name = "incident.integrations.sealing-key") String base64Key) {
-        byte[] bytes = Base64.getDecoder().decode(base64Key);
-        if (bytes.length != 32) {
-            throw new IllegalStateException("incident.integrations.sealing-key must be 32 bytes in Base64");
-        }
-        this.key = new SecretKeySpec(bytes, "AES");
-    }
-
-    public String seal(String secret) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed)
-                    .array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
-    }
-
-    public String open(String sealed) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed integration secret does not open with this installation's key",
-                    e);
-        }
+        super(base64Key, "incident.integrations.sealing-key");
     }
 }
