@@ -4,6 +4,7 @@ import dev.commandcenter.directory.TeamDirectory;
 import dev.commandcenter.incident.model.ChatUser;
 import dev.commandcenter.incident.model.ChatUser.Tool;
 import dev.commandcenter.incident.repository.ChatUserRepository;
+import dev.commandcenter.kit.problem.DatabaseRejections;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -117,11 +118,6 @@ public class ChatUserService {
     }
 
     private static boolean concurrentDuplicate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("chat_user_key")) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRejections.violatesUnique(failure, "chat_user_key");
     }
 }

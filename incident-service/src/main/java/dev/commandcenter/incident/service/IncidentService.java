@@ -13,19 +13,18 @@ import dev.commandcenter.incident.repository.IncidentFilter;
 import dev.commandcenter.incident.repository.IncidentRepository;
 import dev.commandcenter.incident.repository.PlaybookViewRepository;
 import dev.commandcenter.incident.service.IncidentAccess.Action;
+import dev.commandcenter.kit.problem.DatabaseRejections;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Starting incidents and reading them: who may see what is decided by {@link IncidentAccess};
@@ -99,28 +98,9 @@ public class IncidentService {
                 .chain(() -> outbox.emit(EventType.INCIDENT_STARTED, incident.id.toString(), incident.teamId,
                         creatorId, IncidentEvents.started(incident, announcement)))
                 .call(incidents::flush)
-                .onFailure(IncidentService::violatesChannelNameIndex).transform(e -> ProblemException
+                .onFailure(e -> DatabaseRejections.violatesUnique(e, CHANNEL_NAME_INDEX)).transform(e -> ProblemException
                         .conflict("Team " + playbook.teamId + " already has an incident channel named \"" + name + "\""))
                 .replaceWith(incident);
-    }
-
-    /**
-     * Whether a failure is the unique index on (team, lower(name)) refusing an insert. Hibernate
-     * Reactive reports it as a {@link ConstraintViolationException} naming the index, built on an
-     * {@link SQLException} with state 23505 that names it too.
-     */
-    static boolean violatesChannelNameIndex(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && CHANNEL_NAME_INDEX.equals(violation.getConstraintName())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
-                    && sql.getMessage().contains("\"" + CHANNEL_NAME_INDEX + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @WithSession

@@ -8,6 +8,7 @@ import dev.commandcenter.incident.model.Integration.Kind;
 import dev.commandcenter.incident.model.PlaybookView;
 import dev.commandcenter.incident.repository.IntegrationRepository;
 import dev.commandcenter.incident.repository.PlaybookViewRepository;
+import dev.commandcenter.kit.problem.DatabaseRejections;
 import dev.commandcenter.kit.problem.ProblemException;
 import dev.commandcenter.kit.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -251,12 +252,7 @@ public class IntegrationService {
     }
 
     private static boolean duplicateSecret(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("integration_secret_hash")) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRejections.violatesUnique(failure, "integration_secret_hash");
     }
 
     private static ProblemException duplicateSecretProblem() {

@@ -64,6 +64,23 @@ public final class DatabaseRejections {
                 : new Rejection(state, 400, "validation", "Invalid request", detail));
     }
 
+    /**
+     * Whether the unique constraint or index {@code constraint} refused the change: a unique violation
+     * (23505) among the causes of {@code failure} whose message names it, as PostgreSQL does
+     * ({@code ... violates unique constraint "name"}). For answers that say which value was taken.
+     */
+    public static boolean violatesUnique(Throwable failure, String constraint) {
+        String named = "\"" + constraint + "\"";
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = t.getCause()) {
+            String state = t instanceof SQLException sql ? sql.getSQLState() : vertxSqlState(t);
+            if ("23505".equals(state) && t.getMessage() != null && t.getMessage().contains(named)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first SQLState among the causes of {@code failure}. */
     static Optional<String> sqlState(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();

@@ -44,6 +44,22 @@ class DatabaseRejectionsTest {
                 .doesNotContain("varying");
     }
 
+    @Test
+    void aUniqueViolationIsTracedToTheConstraintItNames() {
+        String message = "duplicate key value violates unique constraint \"incident_team_channel_name\"";
+        Throwable hibernate = new CompletionException(new IllegalStateException("could not execute statement",
+                new SQLException(message, "23505")));
+        Throwable driver = new IllegalStateException("wrapped", new PgException(message, "ERROR", "23505", null));
+
+        assertThat(DatabaseRejections.violatesUnique(hibernate, "incident_team_channel_name")).isTrue();
+        assertThat(DatabaseRejections.violatesUnique(driver, "incident_team_channel_name")).isTrue();
+        assertThat(DatabaseRejections.violatesUnique(hibernate, "incident_team")).isFalse();
+        assertThat(DatabaseRejections.violatesUnique(new SQLException(message, "23503"), "incident_team_channel_name"))
+                .isFalse();
+        assertThat(DatabaseRejections.violatesUnique(new IllegalStateException(message), "incident_team_channel_name"))
+                .isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource({ "23505, 409", "23503, 409", "23P01, 409", "40001, 409", "40P01, 409", "22001, 400",
             "22003, 400", "22P02, 400", "22P05, 400", "23502, 400", "23514, 400" })
